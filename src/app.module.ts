@@ -1,0 +1,80 @@
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { IncomingMessage } from 'node:http';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { EtagInterceptor } from './common/concurrency/etag.interceptor';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { createValidationPipe } from './common/http/validation';
+import { loggerOptions } from './common/logging/logger-options';
+import { requestIdOf } from './common/logging/request-id';
+import { Environment, validateEnvironment } from './config/environment';
+import { dataSourceOptions } from './database/data-source-options';
+import { runMigrationsLocked } from './database/migrate';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+
+export interface DatabaseConnection {
+  url: string;
+  embedded: boolean;
+}
+
+export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
+
+@Module({})
+export class AppModule {
+  static forRoot(database: DatabaseConnection): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, cache: true, validate: validateEnvironment }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) => loggerOptions(config.get('LOG_LEVEL', { infer: true })),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) =>
+            dataSourceOptions(database.url, config.get('DATABASE_POOL_SIZE', { infer: true })),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
+        }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (request: IncomingMessage) => requestIdOf(request),
+          },
+          plugins: [
+            new ClsPluginTransactional({
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
+        CommonModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [
+        { provide: DATABASE_CONNECTION, useValue: database },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKey } from './api-keys/api-key.entity';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtSecret } from './jwt-secret';
+import { LocalAuthGuard } from './local-auth.guard';
+import { AuthGuard } from './policies/auth.guard';
+import { PolicyService } from './policies/policy.service';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { JwtStrategy } from './strategies/jwt.strategy';
+import { LocalStrategy } from './strategies/local.strategy';
+import { LoginThrottle } from './throttle/login-throttle.entity';
+import { LoginThrottleService } from './throttle/login-throttle.service';
+import { AuthSession } from './tokens/auth-session.entity';
+import { RefreshToken } from './tokens/refresh-token.entity';
+import { SessionsService } from './tokens/sessions.service';
+import { User } from './users/user.entity';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([User, AuthSession, RefreshToken, LoginThrottle, ApiKey]),
+    JwtModule.registerAsync({
+      extraProviders: [JwtSecret],
+      inject: [JwtSecret],
+      useFactory: (secret: JwtSecret) => ({ secret: secret.value, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, ApiKeysController],
+  providers: [
+    JwtSecret,
+    AuthService,
+    UsersService,
+    SessionsService,
+    LoginThrottleService,
+    ApiKeysService,
+    PolicyService,
+    LocalStrategy,
+    LocalAuthGuard,
+    JwtStrategy,
+    ApiKeyStrategy,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, PolicyService],
+})
+export class AuthModule {}

@@ -1,0 +1,36 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Environment } from '../config/environment';
+
+/**
+ * The key that signs access tokens: JWT_SECRET, required in production. In development without it,
+ * a random key is kept beside the embedded database (never in the repo), so that tokens survive a
+ * restart and instances on one machine agree.
+ */
+@Injectable()
+export class JwtSecret {
+  readonly value: string;
+
+  constructor(config: ConfigService<Environment, true>) {
+    const configured = config.get('JWT_SECRET', { infer: true });
+    if (configured) {
+      this.value = configured;
+      return;
+    }
+    if (config.get('NODE_ENV', { infer: true }) === 'production') throw new Error('JWT_SECRET is required in production');
+    const file = resolve(dirname(config.get('EMBEDDED_PG_DIR', { infer: true })), 'jwt-secret');
+    if (!existsSync(file)) {
+      mkdirSync(dirname(file), { recursive: true });
+      try {
+        writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+        new Logger('Auth').warn(`JWT_SECRET is not set: using a development key kept in ${file}`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    this.value = readFileSync(file, 'utf8').trim();
+  }
+}

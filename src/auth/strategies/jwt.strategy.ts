@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { Principal } from '../roles';
+import { JwtSecret } from '../jwt-secret';
+import { AccessTokenPayload, SessionsService } from '../tokens/sessions.service';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    secret: JwtSecret,
+    private readonly sessions: SessionsService,
+  ) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret.value, algorithms: ['HS256'] });
+  }
+
+  /** Checked on every request, so that a sign-out or a deactivation takes effect at once. */
+  async validate(payload: AccessTokenPayload): Promise<Principal | false> {
+    if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string') return false;
+    return (await this.sessions.principalFor(payload)) ?? false;
+  }
+}

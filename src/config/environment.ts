@@ -1,0 +1,159 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value;
+};
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
+
+/**
+ * Every setting the app reads from its environment. A wrong value stops start-up with a message
+ * naming the variable; settings required only in production are checked in `validateEnvironment`.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'DATABASE_READ_URL must be a postgres:// connection URL' })
+  DATABASE_READ_URL?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO?: boolean;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  PUBLIC_URL?: string;
+}
+
+export class ConfigurationError extends Error {}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+    ),
+  );
+}
+
+const ENVIRONMENT_KEYS = [
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATABASE_POOL_SIZE',
+  'EMBEDDED_PG_DIR', 'JWT_SECRET', 'JWT_ACCESS_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_ADDRESS', 'LOGIN_THROTTLE_WINDOW_SECONDS',
+  'IDEMPOTENCY_TTL_HOURS', 'LOG_LEVEL', 'SEED_DEMO', 'TRUST_PROXY', 'BODY_LIMIT_BYTES', 'PUBLIC_URL',
+] as const satisfies readonly (keyof Environment)[];
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const relevant = Object.fromEntries(
+    ENVIRONMENT_KEYS.filter((key) => raw[key] !== undefined && raw[key] !== '').map((key) => [
+      key,
+      raw[key],
+    ]),
+  );
+  const env = plainToInstance(Environment, relevant);
+  const problems = describe(validateSync(env));
+  if (env.NODE_ENV === 'production') {
+    if (!env.DATABASE_URL) problems.push('DATABASE_URL is required in production');
+    if (!env.JWT_SECRET) problems.push('JWT_SECRET is required in production (32+ random characters)');
+    if (env.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production: no demo users exist there');
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,46 @@
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFactory } from '@nestjs/core';
+import fastifyStatic from '@fastify/static';
+import { Logger } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule, DatabaseConnection } from './app.module';
+import { requestIdOf } from './common/logging/request-id';
+import type { Environment } from './config/environment';
+import { DemoDataService } from './demo/demo-data.service';
+import { setupOpenApi } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+const WEB_ROOT = join(__dirname, '..', '..', 'web', 'public');
+
+export function shouldSeedDemo(env: Environment, database: DatabaseConnection): boolean {
+  return env.SEED_DEMO ?? (database.embedded && env.NODE_ENV !== 'production');
+}
+
+/** Builds the whole app (migrated, seeded when it should be), ready to listen. */
+export async function createApp(env: Environment, database: DatabaseConnection): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    maxParamLength: 200,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(database), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  setupOpenApi(app);
+  if (existsSync(WEB_ROOT)) {
+    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', decorateReply: false, wildcard: false });
+  }
+  await app.init();
+  if (shouldSeedDemo(env, database)) await app.get(DemoDataService).seed();
+  return app;
+}
