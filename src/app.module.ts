@@ -16,7 +16,7 @@ import { ProblemFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/http/validation';
 import { loggerOptions } from './common/logging/logger-options';
 import { requestIdOf } from './common/logging/request-id';
-import { Environment, validateEnvironment } from './config/environment';
+import type { Environment } from './config/environment';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrationsLocked } from './database/migrate';
 import { DemoModule } from './demo/demo.module';
@@ -31,11 +31,12 @@ export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
 @Module({})
 export class AppModule {
-  static forRoot(database: DatabaseConnection): DynamicModule {
+  static forRoot(env: Environment, database: DatabaseConnection): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, cache: true, validate: validateEnvironment }),
+        // The environment was validated once at start-up (main.ts); the app reads only that copy.
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...env })] }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => loggerOptions(config.get('LOG_LEVEL', { infer: true })),

@@ -6,13 +6,15 @@ import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule, DatabaseConnection } from './app.module';
+import { requireSupportedContentType } from './common/http/content-type.hook';
 import { requestIdOf } from './common/logging/request-id';
 import type { Environment } from './config/environment';
+import { PROJECT_ROOT } from './config/paths';
 import { DemoDataService } from './demo/demo-data.service';
 import { setupOpenApi } from './openapi';
 
 export const API_PREFIX = 'api/v1';
-const WEB_ROOT = join(__dirname, '..', '..', 'web', 'public');
+const WEB_ROOT = join(PROJECT_ROOT, 'web', 'public');
 
 export function shouldSeedDemo(env: Environment, database: DatabaseConnection): boolean {
   return env.SEED_DEMO ?? (database.embedded && env.NODE_ENV !== 'production');
@@ -24,10 +26,10 @@ export async function createApp(env: Environment, database: DatabaseConnection):
     genReqId: (request: IncomingMessage) => requestIdOf(request),
     trustProxy: env.TRUST_PROXY,
     bodyLimit: env.BODY_LIMIT_BYTES,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(database), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, database), adapter, {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -36,6 +38,7 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  fastify.addHook('onRequest', requireSupportedContentType);
   setupOpenApi(app);
   if (existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', decorateReply: false, wildcard: false });

@@ -3,6 +3,7 @@
  *   run | revert | generate <Name> | check
  * `check` exits 1 when the entities have drifted from the migrations.
  */
+import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';

@@ -16,7 +16,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     // Extensions come from migrations; ids use PostgreSQL's built-in gen_random_uuid().
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    logging: ['error'],
+    logging: false,
     applicationName: 'park-crm',
     extra: {
       max: poolSize,

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -108,6 +108,8 @@ export class EmbeddedPostgres {
     const binaries = await loadBinaries();
     const user = serverUser();
     mkdirSync(this.stateDir, { recursive: true });
+    // The server user must reach its data directory through ours (mkdtemp makes folders 0700).
+    if (user) chmodSync(this.stateDir, statSync(this.stateDir).mode | 0o711);
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) this.initialise(binaries, user);
     this.secrets = JSON.parse(readFileSync(this.secretsFile, 'utf8')) as ClusterSecrets;
 

@@ -47,6 +47,7 @@ export class UsersService {
       sortable: {
         displayName: { column: 'u.displayName', property: 'displayName' },
         email: { column: 'u.email', property: 'email' },
+        role: { column: 'u.role', property: 'role' },
         createdAt: { column: 'u.createdAt', property: 'createdAt' },
         updatedAt: { column: 'u.updatedAt', property: 'updatedAt' },
       },

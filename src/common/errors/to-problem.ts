@@ -44,7 +44,11 @@ export function toProblem(exception: unknown): ProblemResponse {
     const status = exception.getStatus();
     const message = httpExceptionMessage(exception);
     const code: ErrorCode =
-      exception instanceof NotFoundException && message.startsWith('Cannot ') ? 'ROUTE_NOT_FOUND' : codeForStatus(status);
+      exception instanceof NotFoundException && message.startsWith('Cannot ')
+        ? 'ROUTE_NOT_FOUND'
+        : status === 400 && /\bJSON\b/.test(message) // Fastify's body parser, re-thrown by Nest without its code
+          ? 'INVALID_JSON'
+          : codeForStatus(status);
     const detail = status >= 500 ? 'The server could not complete the request' : message;
     return { body: problemBody(code, detail), headers: {}, unexpected: status >= 500 && status !== 503 };
   }

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { requestIdOf } from './request-id';
@@ -20,6 +21,7 @@ export const REDACTED_PATHS = [
 
 export function loggerOptions(level: string): Params {
   return {
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       genReqId: (request: IncomingMessage) => requestIdOf(request),

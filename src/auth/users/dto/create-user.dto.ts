@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { Trimmed } from '../../../common/http/query-transforms';
-import { STAFF_ROLES, StaffRole } from '../../roles';
+import { STAFF_ROLES, type StaffRole } from '../../roles';
 
 export const PASSWORD_MIN_LENGTH = 10;
 

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { QueryBoolean, Trimmed } from '../../../common/http/query-transforms';
 import { ListQueryDto } from '../../../common/pagination/list-query.dto';
-import { STAFF_ROLES, StaffRole } from '../../roles';
+import { STAFF_ROLES, type StaffRole } from '../../roles';
 
 export class ListUsersQuery extends ListQueryDto {
   @ApiPropertyOptional({ enum: STAFF_ROLES })

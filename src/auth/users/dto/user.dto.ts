@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STAFF_ROLES, StaffRole } from '../../roles';
+import { STAFF_ROLES, type StaffRole } from '../../roles';
 import type { User } from '../user.entity';
 
 export class UserDto {
