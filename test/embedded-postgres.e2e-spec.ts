@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
+import { AppProcess, freePort, spawnApp, stopApp, waitUntilHealthy } from './support/app-process';
+
+/** `npm start` without DATABASE_URL: the app runs its own PostgreSQL under a data folder. */
+describe('the embedded PostgreSQL lifecycle', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'crm-embedded-'));
+  const dataDir = join(folder, 'postgres');
+  let app: AppProcess | undefined;
+  afterAll(async () => {
+    if (app && app.child.exitCode === null) await stopApp(app);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    app = spawnApp({ EMBEDDED_PG_DIR: dataDir, PORT: String(await freePort()), NODE_ENV: 'development' });
+    await waitUntilHealthy(app);
+    return app;
+  };
+  const login = async (baseUrl: string) => {
+    const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.park', password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  };
+  const serverPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const userCount = async (baseUrl: string, token: string, q: string) => {
+    const response = await fetch(`${baseUrl}/api/v1/users?q=${encodeURIComponent(q)}&withTotal=true`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return ((await response.json()) as { total: number }).total;
+  };
+
+  it('initialises, seeds the demo users, and keeps a write across a SIGKILL of the app', async () => {
+    const first = await start();
+    expect(first.output()).toContain('Demo login: admin@demo.park / Demo#2026');
+    const token = await login(first.baseUrl);
+    const created = await fetch(`${first.baseUrl}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ email: 'survivor@demo.park', displayName: '幸存者', role: 'viewer', password: 'a-long-password' }),
+    });
+    expect(created.status).toBe(201);
+    const pid = serverPid();
+
+    await stopApp(first, 'SIGKILL');
+    expect(alive(pid)).toBe(true); // the server outlived the app: an orphan
+
+    const second = await start();
+    expect(serverPid()).toBe(pid); // adopted, not a second server on the same files
+    expect(await userCount(second.baseUrl, await login(second.baseUrl), 'survivor@demo.park')).toBe(1);
+
+    expect(await stopApp(second)).toBe(0);
+    expect(alive(pid)).toBe(false); // a graceful stop also stops the server
+  });
+
+  it('starts over a stale postmaster.pid that names a live process that is not the server', async () => {
+    writeFileSync(join(dataDir, 'postmaster.pid'), `${process.pid}\n${dataDir}\n0\n5432\n`);
+    const third = await start();
+    expect(await userCount(third.baseUrl, await login(third.baseUrl), 'survivor@demo.park')).toBe(1);
+    expect(await stopApp(third)).toBe(0);
+  });
+
+  it('recovers from a server killed mid-write by PostgreSQL’s own crash recovery', async () => {
+    const fourth = await start();
+    const pid = serverPid();
+    await stopApp(fourth, 'SIGKILL');
+    process.kill(pid, 'SIGKILL');
+    const fifth = await start();
+    expect(await userCount(fifth.baseUrl, await login(fifth.baseUrl), 'survivor@demo.park')).toBe(1);
+    expect(await stopApp(fifth)).toBe(0);
+  });
+});
+
+describe('configuration validated at start-up', () => {
+  it('stops with a message naming a wrong variable', async () => {
+    const app = spawnApp({ PORT: 'eighty', NODE_ENV: 'development' });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/Invalid configuration:[\s\S]*PORT/);
+  });
+
+  it('refuses to start in production without a database URL and a JWT secret', async () => {
+    const app = spawnApp({ PORT: '3999', NODE_ENV: 'production' });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('DATABASE_URL is required in production');
+    expect(app.output()).toContain('JWT_SECRET is required in production');
+  });
+
+  it('refuses demo data in production', async () => {
+    const app = spawnApp({ PORT: '3999', NODE_ENV: 'production', SEED_DEMO: 'true', DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: 'x'.repeat(40) });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('SEED_DEMO must not be enabled in production');
+  });
+});
