@@ -4,7 +4,14 @@ const transform = {
   // @fastify/static requires this ESM-only package; Node 20 loads it natively, Jest's runtime cannot.
   '/node_modules/content-disposition/.+\\.js$': [
     'ts-jest',
-    { tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node', isolatedModules: true } },
+    {
+      tsconfig: {
+        allowJs: true,
+        module: 'commonjs',
+        moduleResolution: 'node',
+        isolatedModules: true,
+      },
+    },
   ],
 };
 const common = {

@@ -36,10 +36,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         // The environment was validated once at start-up (main.ts); the app reads only that copy.
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...env })] }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => ({ ...env })],
+        }),
         LoggerModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService<Environment, true>) => loggerOptions(config.get('LOG_LEVEL', { infer: true })),
+          useFactory: (config: ConfigService<Environment, true>) =>
+            loggerOptions(config.get('LOG_LEVEL', { infer: true })),
         }),
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],

@@ -21,7 +21,10 @@ export function shouldSeedDemo(env: Environment, database: DatabaseConnection): 
 }
 
 /** Builds the whole app (migrated, seeded when it should be), ready to listen. */
-export async function createApp(env: Environment, database: DatabaseConnection): Promise<NestFastifyApplication> {
+export async function createApp(
+  env: Environment,
+  database: DatabaseConnection,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: (request: IncomingMessage) => requestIdOf(request),
     trustProxy: env.TRUST_PROXY,
@@ -29,9 +32,13 @@ export async function createApp(env: Environment, database: DatabaseConnection):
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, database), adapter, {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(env, database),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   const fastify = app.getHttpAdapter().getInstance();
@@ -41,7 +48,12 @@ export async function createApp(env: Environment, database: DatabaseConnection):
   fastify.addHook('onRequest', requireSupportedContentType);
   setupOpenApi(app);
   if (existsSync(WEB_ROOT)) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', decorateReply: false, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      prefix: '/',
+      decorateReply: false,
+      wildcard: false,
+    });
   }
   await app.init();
   if (shouldSeedDemo(env, database)) await app.get(DemoDataService).seed();

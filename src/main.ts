@@ -29,7 +29,10 @@ function announce(app: NestFastifyApplication, env: Environment, seeded: boolean
     `Park Recruitment CRM is running at ${url}/`,
     `  API docs:  ${url}/api/docs   health: ${url}/health`,
   ];
-  if (seeded) lines.push(`  Demo login: ${DEMO_USERS[0].email} / ${DEMO_PASSWORD} (also manager@, promoter1@, promoter2@, viewer@demo.park)`);
+  if (seeded)
+    lines.push(
+      `  Demo login: ${DEMO_USERS[0].email} / ${DEMO_PASSWORD} (also manager@, promoter1@, promoter2@, viewer@demo.park)`,
+    );
   console.log(lines.join('\n'));
 }
 

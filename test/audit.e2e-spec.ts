@@ -16,13 +16,22 @@ describe('audit log', () => {
   afterAll(() => t.close());
 
   const auditRows = async (entityId: string) =>
-    (await t.db.query(`SELECT * FROM audit_log WHERE entity_id = $1 ORDER BY created_at, id`, [entityId])).rows;
+    (
+      await t.db.query(`SELECT * FROM audit_log WHERE entity_id = $1 ORDER BY created_at, id`, [
+        entityId,
+      ])
+    ).rows;
 
   it('records a create with the actor, the request id and the fields, secrets redacted', async () => {
     const created = await t.request('POST', '/api/v1/users', {
       token: admin,
       headers: { 'x-request-id': 'audit-test-create-1' },
-      body: { email: `a-${randomUUID()}@demo.park`, displayName: '审计', role: 'viewer', password: 'secret-password-1' },
+      body: {
+        email: `a-${randomUUID()}@demo.park`,
+        displayName: '审计',
+        role: 'viewer',
+        password: 'secret-password-1',
+      },
     });
     expect(created.status).toBe(201);
     const [entry] = await auditRows(created.body.id);
@@ -41,7 +50,12 @@ describe('audit log', () => {
   it('notes a password change without its value', async () => {
     const created = await t.request('POST', '/api/v1/users', {
       token: admin,
-      body: { email: `p-${randomUUID()}@demo.park`, displayName: '改密', role: 'viewer', password: 'secret-password-1' },
+      body: {
+        email: `p-${randomUUID()}@demo.park`,
+        displayName: '改密',
+        role: 'viewer',
+        password: 'secret-password-1',
+      },
     });
     await t.request('PATCH', `/api/v1/users/${created.body.id}`, {
       token: admin,
@@ -56,7 +70,12 @@ describe('audit log', () => {
   it('records only the changed fields of an update, with before and after', async () => {
     const created = await t.request('POST', '/api/v1/users', {
       token: admin,
-      body: { email: `b-${randomUUID()}@demo.park`, displayName: '改前', role: 'viewer', password: 'secret-password-1' },
+      body: {
+        email: `b-${randomUUID()}@demo.park`,
+        displayName: '改前',
+        role: 'viewer',
+        password: 'secret-password-1',
+      },
     });
     await t.request('PATCH', `/api/v1/users/${created.body.id}`, {
       token: admin,
@@ -74,7 +93,12 @@ describe('audit log', () => {
     const txHost = t.app.get(TransactionHost);
     await expect(
       txHost.withTransaction(async () => {
-        await users.create({ email, displayName: '回滚', role: 'viewer', password: 'secret-password-1' });
+        await users.create({
+          email,
+          displayName: '回滚',
+          role: 'viewer',
+          password: 'secret-password-1',
+        });
         throw new Error('a later step of the same change failed');
       }),
     ).rejects.toThrow('a later step');
@@ -89,7 +113,11 @@ describe('audit log', () => {
   it('writes nothing for a request that fails validation or a version check', async () => {
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
     const me = (await t.request('GET', `/api/v1/users/${adminId}`, { token: admin })).body;
-    await t.request('PATCH', `/api/v1/users/${me.id}`, { token: admin, headers: { 'if-match': '"99"' }, body: { displayName: 'x' } });
+    await t.request('PATCH', `/api/v1/users/${me.id}`, {
+      token: admin,
+      headers: { 'if-match': '"99"' },
+      body: { displayName: 'x' },
+    });
     await t.request('POST', '/api/v1/users', { token: admin, body: { email: 'bad' } });
     const after = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
     expect(after).toBe(before);
@@ -97,13 +125,24 @@ describe('audit log', () => {
 
   it('refuses to record outside a transaction', async () => {
     const users = t.app.get(UsersService);
-    await expect(users.create({ email: `x-${randomUUID()}@demo.park`, displayName: 'x', role: 'viewer', password: 'secret-password-1' })).resolves.toBeDefined();
+    await expect(
+      users.create({
+        email: `x-${randomUUID()}@demo.park`,
+        displayName: 'x',
+        role: 'viewer',
+        password: 'secret-password-1',
+      }),
+    ).resolves.toBeDefined();
     const audit = t.app.get(AuditService);
-    await expect(audit.record({ entityType: 'User', entityId: randomUUID(), action: 'update' })).rejects.toThrow(/inside the change/);
+    await expect(
+      audit.record({ entityType: 'User', entityId: randomUUID(), action: 'update' }),
+    ).rejects.toThrow(/inside the change/);
   });
 
   it('is append-only in the database itself', async () => {
-    await expect(t.db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
   });
@@ -111,16 +150,35 @@ describe('audit log', () => {
   it('is readable through GET /audit filtered by entity, newest first, and not writable by any route', async () => {
     const created = await t.request('POST', '/api/v1/users', {
       token: admin,
-      body: { email: `c-${randomUUID()}@demo.park`, displayName: '查询', role: 'viewer', password: 'secret-password-1' },
+      body: {
+        email: `c-${randomUUID()}@demo.park`,
+        displayName: '查询',
+        role: 'viewer',
+        password: 'secret-password-1',
+      },
     });
-    await t.request('PATCH', `/api/v1/users/${created.body.id}`, { token: admin, headers: { 'if-match': '"1"' }, body: { displayName: '查询2' } });
-    const list = await t.request('GET', `/api/v1/audit?entityType=User&entityId=${created.body.id}`, { token: admin });
+    await t.request('PATCH', `/api/v1/users/${created.body.id}`, {
+      token: admin,
+      headers: { 'if-match': '"1"' },
+      body: { displayName: '查询2' },
+    });
+    const list = await t.request(
+      'GET',
+      `/api/v1/audit?entityType=User&entityId=${created.body.id}`,
+      { token: admin },
+    );
     expect(list.status).toBe(200);
     expect(list.body.data.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
-    expect(list.body.data[0]).toMatchObject({ entityType: 'User', entityId: created.body.id, actorId: adminId });
+    expect(list.body.data[0]).toMatchObject({
+      entityType: 'User',
+      entityId: created.body.id,
+      actorId: adminId,
+    });
 
     const docs = (await t.request('GET', '/api/docs-json')).body;
-    const auditPaths = Object.entries(docs.paths as Record<string, object>).filter(([path]) => path.startsWith('/api/v1/audit'));
+    const auditPaths = Object.entries(docs.paths as Record<string, object>).filter(([path]) =>
+      path.startsWith('/api/v1/audit'),
+    );
     expect(auditPaths.flatMap(([, methods]) => Object.keys(methods))).toEqual(['get']);
     expect((await t.request('DELETE', '/api/v1/audit', { token: admin })).status).toBe(404);
   });

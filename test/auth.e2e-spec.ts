@@ -3,7 +3,10 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('authentication', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' });
+    t = await startTestApp({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    });
   });
   afterAll(() => t.close());
 
@@ -38,7 +41,9 @@ describe('authentication', () => {
   });
 
   it('rejects a login without credentials as a validation error', async () => {
-    const response = await t.request('POST', '/api/v1/auth/login', { body: { email: 'admin@demo.park' } });
+    const response = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@demo.park' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
   });
@@ -50,7 +55,9 @@ describe('authentication', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('LOGIN_THROTTLED');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    const { rows } = await t.db.query(`SELECT attempts FROM login_throttles WHERE key = $1`, [`account:${email}`]);
+    const { rows } = await t.db.query(`SELECT attempts FROM login_throttles WHERE key = $1`, [
+      `account:${email}`,
+    ]);
     expect(rows[0].attempts).toBeGreaterThanOrEqual(4);
     // Another account from the same address is not affected.
     expect((await t.login('promoter1@demo.park')).status).toBe(200);
@@ -58,7 +65,9 @@ describe('authentication', () => {
 
   it('lets only the limit of parallel guesses through', async () => {
     const guesses = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.login('viewer2-does-not-exist@demo.park', `guess-${i}`)),
+      Array.from({ length: 8 }, (_, i) =>
+        t.login('viewer2-does-not-exist@demo.park', `guess-${i}`),
+      ),
     );
     const statuses = guesses.map((g) => g.status).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(3);
@@ -68,19 +77,29 @@ describe('authentication', () => {
   it('rotates refresh tokens and revokes the whole family when a used one comes back', async () => {
     const login = await t.login('promoter1@demo.park');
     const first = login.body.refreshToken;
-    const rotated = await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: first } });
+    const rotated = await t.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: first },
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.body.refreshToken).not.toBe(first);
-    expect((await t.request('GET', '/api/v1/auth/me', { token: rotated.body.accessToken })).status).toBe(200);
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { token: rotated.body.accessToken })).status,
+    ).toBe(200);
 
-    const reuse = await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: first } });
+    const reuse = await t.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: first },
+    });
     expect(reuse.status).toBe(401);
     expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
     // The thief's use signed out the legitimate holder too: the newest token and its access token die.
-    const after = await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: rotated.body.refreshToken } });
+    const after = await t.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: rotated.body.refreshToken },
+    });
     expect(after.status).toBe(401);
     expect(after.body.code).toBe('INVALID_REFRESH_TOKEN');
-    expect((await t.request('GET', '/api/v1/auth/me', { token: rotated.body.accessToken })).status).toBe(401);
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { token: rotated.body.accessToken })).status,
+    ).toBe(401);
     const { rows } = await t.db.query(
       `SELECT revoked_reason FROM auth_sessions s JOIN refresh_tokens r ON r.session_id = s.id WHERE r.token_hash = encode(sha256($1::bytea), 'hex')`,
       [first],
@@ -90,16 +109,25 @@ describe('authentication', () => {
 
   it('stores refresh tokens only as hashes', async () => {
     const login = await t.login('viewer@demo.park');
-    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM refresh_tokens WHERE token_hash = $1`, [login.body.refreshToken]);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM refresh_tokens WHERE token_hash = $1`,
+      [login.body.refreshToken],
+    );
     expect(rows[0].n).toBe(0);
   });
 
   it('signs a session out on logout, at once for its access token too', async () => {
     const login = await t.login('viewer@demo.park');
-    const logout = await t.request('POST', '/api/v1/auth/logout', { body: { refreshToken: login.body.refreshToken } });
+    const logout = await t.request('POST', '/api/v1/auth/logout', {
+      body: { refreshToken: login.body.refreshToken },
+    });
     expect(logout.status).toBe(204);
-    expect((await t.request('GET', '/api/v1/auth/me', { token: login.body.accessToken })).status).toBe(401);
-    const refresh = await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { token: login.body.accessToken })).status,
+    ).toBe(401);
+    const refresh = await t.request('POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: login.body.refreshToken },
+    });
     expect(refresh.status).toBe(401);
   });
 
@@ -110,17 +138,29 @@ describe('authentication', () => {
     expect((await t.request('GET', '/api/v1/users', { token: 'not-a-jwt' })).status).toBe(401);
     const token = await t.tokenFor('admin');
     const [header, payload] = token.split('.');
-    expect((await t.request('GET', '/api/v1/users', { token: `${header}.${payload}.forged-signature` })).status).toBe(401);
+    expect(
+      (await t.request('GET', '/api/v1/users', { token: `${header}.${payload}.forged-signature` }))
+        .status,
+    ).toBe(401);
   });
 
   it('limits each role to what it may do', async () => {
     const viewer = await t.tokenFor('viewer');
     const manager = await t.tokenFor('manager');
     const promoter = await t.tokenFor('promoter1');
-    const newUser = { email: 'x@demo.park', displayName: 'X', role: 'viewer', password: 'long-enough-pw' };
+    const newUser = {
+      email: 'x@demo.park',
+      displayName: 'X',
+      role: 'viewer',
+      password: 'long-enough-pw',
+    };
     expect((await t.request('GET', '/api/v1/users', { token: viewer })).status).toBe(200);
-    expect((await t.request('POST', '/api/v1/users', { token: viewer, body: newUser })).status).toBe(403);
-    expect((await t.request('POST', '/api/v1/users', { token: manager, body: newUser })).status).toBe(403);
+    expect(
+      (await t.request('POST', '/api/v1/users', { token: viewer, body: newUser })).status,
+    ).toBe(403);
+    expect(
+      (await t.request('POST', '/api/v1/users', { token: manager, body: newUser })).status,
+    ).toBe(403);
     expect((await t.request('GET', '/api/v1/audit', { token: manager })).status).toBe(200);
     expect((await t.request('GET', '/api/v1/audit', { token: promoter })).status).toBe(403);
     expect((await t.request('GET', '/api/v1/api-keys', { token: manager })).status).toBe(403);
@@ -133,7 +173,10 @@ describe('authentication', () => {
 
     beforeAll(async () => {
       admin = await t.tokenFor('admin');
-      const created = await t.request('POST', '/api/v1/api-keys', { token: admin, body: { name: 'Compute center' } });
+      const created = await t.request('POST', '/api/v1/api-keys', {
+        token: admin,
+        body: { name: 'Compute center' },
+      });
       expect(created.status).toBe(201);
       key = created.body.key;
       keyId = created.body.id;
@@ -157,12 +200,19 @@ describe('authentication', () => {
         expect(response.status).toBe(403);
         expect(response.body.code).toBe('FORBIDDEN');
       }
-      expect((await t.request('POST', '/api/v1/users', { apiKey: key, body: {} })).status).toBe(403);
+      expect((await t.request('POST', '/api/v1/users', { apiKey: key, body: {} })).status).toBe(
+        403,
+      );
     });
 
     it('stops working when revoked, and an unknown key is a 401', async () => {
-      expect((await t.request('GET', '/api/v1/auth/me', { apiKey: 'pcrm_unknown' })).status).toBe(401);
-      const revoked = await t.request('DELETE', `/api/v1/api-keys/${keyId}`, { token: admin, headers: { 'if-match': '"1"' } });
+      expect((await t.request('GET', '/api/v1/auth/me', { apiKey: 'pcrm_unknown' })).status).toBe(
+        401,
+      );
+      const revoked = await t.request('DELETE', `/api/v1/api-keys/${keyId}`, {
+        token: admin,
+        headers: { 'if-match': '"1"' },
+      });
       expect(revoked.status).toBe(200);
       expect(revoked.body.revokedAt).not.toBeNull();
       expect((await t.request('GET', '/api/v1/auth/me', { apiKey: key })).status).toBe(401);
@@ -173,7 +223,12 @@ describe('authentication', () => {
     const admin = await t.tokenFor('admin');
     const created = await t.request('POST', '/api/v1/users', {
       token: admin,
-      body: { email: 'leaver@demo.park', displayName: '离职员工', role: 'promoter', password: 'initial-password' },
+      body: {
+        email: 'leaver@demo.park',
+        displayName: '离职员工',
+        role: 'promoter',
+        password: 'initial-password',
+      },
     });
     expect(created.status).toBe(201);
     const session = await t.login('leaver@demo.park', 'initial-password');
@@ -184,7 +239,9 @@ describe('authentication', () => {
       body: { active: false },
     });
     expect(deactivated.status).toBe(200);
-    expect((await t.request('GET', '/api/v1/auth/me', { token: session.body.accessToken })).status).toBe(401);
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { token: session.body.accessToken })).status,
+    ).toBe(401);
     expect((await t.login('leaver@demo.park', 'initial-password')).status).toBe(401);
   });
 });

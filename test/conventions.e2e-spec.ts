@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, TestApp } from './support/test-app';
+import { ApiResponse, startTestApp, TestApp } from './support/test-app';
 
 describe('API conventions on the users resource', () => {
   let t: TestApp;
@@ -19,12 +19,16 @@ describe('API conventions on the users resource', () => {
     ...overrides,
   });
   const createUser = async (overrides: Record<string, unknown> = {}) => {
-    const response = await t.request('POST', '/api/v1/users', { token: admin, body: newUser(overrides) });
+    const response = await t.request('POST', '/api/v1/users', {
+      token: admin,
+      body: newUser(overrides),
+    });
     expect(response.status).toBe(201);
     return response;
   };
   const countUsers = async (email: string) =>
-    (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [email])).rows[0].n as number;
+    (await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [email])).rows[0]
+      .n as number;
 
   describe('validation and errors', () => {
     it('rejects an unknown body field with a 400 naming it, and writes nothing', async () => {
@@ -33,7 +37,9 @@ describe('API conventions on the users resource', () => {
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
-      expect(response.body.errors).toEqual([{ field: 'isSuperuser', message: 'isSuperuser is not a known field' }]);
+      expect(response.body.errors).toEqual([
+        { field: 'isSuperuser', message: 'isSuperuser is not a known field' },
+      ]);
       expect(response.body.detail).toContain('isSuperuser');
       expect(await countUsers(body.email)).toBe(0);
     });
@@ -119,17 +125,25 @@ describe('API conventions on the users resource', () => {
         cursor = page.body.nextCursor;
         pages++;
       } while (cursor && pages < 20);
-      const { rows } = await t.db.query(`SELECT id FROM users WHERE role = 'viewer' ORDER BY created_at DESC, id DESC`);
+      const { rows } = await t.db.query(
+        `SELECT id FROM users WHERE role = 'viewer' ORDER BY created_at DESC, id DESC`,
+      );
       expect(seen).toEqual(rows.map((r) => r.id));
       expect(pages).toBe(Math.ceil(rows.length / 3));
     });
 
     it('sorts by several fields in mixed directions', async () => {
-      const all = await t.request('GET', '/api/v1/users?limit=200&sort=role,-displayName', { token: admin });
+      const all = await t.request('GET', '/api/v1/users?limit=200&sort=role,-displayName', {
+        token: admin,
+      });
       const paged: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = await t.request('GET', `/api/v1/users?limit=2&sort=role,-displayName${cursor ? `&cursor=${cursor}` : ''}`, { token: admin });
+        const page: ApiResponse = await t.request(
+          'GET',
+          `/api/v1/users?limit=2&sort=role,-displayName${cursor ? `&cursor=${cursor}` : ''}`,
+          { token: admin },
+        );
         expect(page.status).toBe(200);
         paged.push(...page.body.data.map((u: { id: string }) => u.id));
         cursor = page.body.nextCursor;
@@ -138,25 +152,39 @@ describe('API conventions on the users resource', () => {
     });
 
     it('counts with withTotal and filters by q', async () => {
-      const response = await t.request('GET', '/api/v1/users?withTotal=true&q=分页&limit=2', { token: admin });
+      const response = await t.request('GET', '/api/v1/users?withTotal=true&q=分页&limit=2', {
+        token: admin,
+      });
       expect(response.body.total).toBe(7);
       expect(response.body.data).toHaveLength(2);
     });
 
     it('rejects a tampered cursor, a cursor of another sort, an unknown sort field and a limit over 200', async () => {
       const first = await t.request('GET', '/api/v1/users?limit=1&sort=email', { token: admin });
-      const tampered = await t.request('GET', '/api/v1/users?cursor=not-a-cursor', { token: admin });
+      const tampered = await t.request('GET', '/api/v1/users?cursor=not-a-cursor', {
+        token: admin,
+      });
       expect(tampered.status).toBe(400);
       expect(tampered.body.code).toBe('INVALID_CURSOR');
-      const otherSort = await t.request('GET', `/api/v1/users?sort=-createdAt&cursor=${first.body.nextCursor}`, { token: admin });
+      const otherSort = await t.request(
+        'GET',
+        `/api/v1/users?sort=-createdAt&cursor=${first.body.nextCursor}`,
+        { token: admin },
+      );
       expect(otherSort.status).toBe(400);
       expect(otherSort.body.code).toBe('INVALID_CURSOR');
       const badSort = await t.request('GET', '/api/v1/users?sort=passwordHash', { token: admin });
       expect(badSort.status).toBe(400);
       expect(badSort.body.code).toBe('INVALID_SORT');
-      const injection = await t.request('GET', `/api/v1/users?sort=${encodeURIComponent('email;DROP TABLE users')}`, { token: admin });
+      const injection = await t.request(
+        'GET',
+        `/api/v1/users?sort=${encodeURIComponent('email;DROP TABLE users')}`,
+        { token: admin },
+      );
       expect(injection.status).toBe(400);
-      expect((await t.request('GET', '/api/v1/users?limit=201', { token: admin })).status).toBe(400);
+      expect((await t.request('GET', '/api/v1/users?limit=201', { token: admin })).status).toBe(
+        400,
+      );
     });
   });
 
@@ -166,7 +194,10 @@ describe('API conventions on the users resource', () => {
       expect(created.headers.get('etag')).toBe('"1"');
       const id = created.body.id;
 
-      const missing = await t.request('PATCH', `/api/v1/users/${id}`, { token: admin, body: { displayName: '新名字' } });
+      const missing = await t.request('PATCH', `/api/v1/users/${id}`, {
+        token: admin,
+        body: { displayName: '新名字' },
+      });
       expect(missing.status).toBe(428);
       expect(missing.body.code).toBe('PRECONDITION_REQUIRED');
 
@@ -193,7 +224,9 @@ describe('API conventions on the users resource', () => {
       });
       expect(stale.status).toBe(412);
       expect(stale.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: 2 });
-      const { rows } = await t.db.query(`SELECT display_name, version FROM users WHERE id = $1`, [id]);
+      const { rows } = await t.db.query(`SELECT display_name, version FROM users WHERE id = $1`, [
+        id,
+      ]);
       expect(rows[0]).toEqual({ display_name: '新名字', version: 2 });
     });
 
@@ -211,21 +244,31 @@ describe('API conventions on the users resource', () => {
       const winners = results.filter((r) => r.status === 200);
       expect(winners).toHaveLength(1);
       expect(results.filter((r) => r.status === 412)).toHaveLength(9);
-      const { rows } = await t.db.query(`SELECT display_name, version FROM users WHERE id = $1`, [created.body.id]);
+      const { rows } = await t.db.query(`SELECT display_name, version FROM users WHERE id = $1`, [
+        created.body.id,
+      ]);
       expect(rows[0]).toEqual({ display_name: winners[0].body.displayName, version: 2 });
     });
 
     it('soft-deletes with If-Match, and the record disappears from the API but not the table', async () => {
       const created = await createUser();
-      const stale = await t.request('DELETE', `/api/v1/users/${created.body.id}`, { token: admin, headers: { 'if-match': '"7"' } });
+      const stale = await t.request('DELETE', `/api/v1/users/${created.body.id}`, {
+        token: admin,
+        headers: { 'if-match': '"7"' },
+      });
       expect(stale.status).toBe(412);
       const removed = await t.request('DELETE', `/api/v1/users/${created.body.id}?reason=left`, {
         token: admin,
         headers: { 'if-match': '"1"' },
       });
       expect(removed.status).toBe(204);
-      expect((await t.request('GET', `/api/v1/users/${created.body.id}`, { token: admin })).status).toBe(404);
-      const { rows } = await t.db.query(`SELECT deleted_at IS NOT NULL AS deleted, active FROM users WHERE id = $1`, [created.body.id]);
+      expect(
+        (await t.request('GET', `/api/v1/users/${created.body.id}`, { token: admin })).status,
+      ).toBe(404);
+      const { rows } = await t.db.query(
+        `SELECT deleted_at IS NOT NULL AS deleted, active FROM users WHERE id = $1`,
+        [created.body.id],
+      );
       expect(rows[0]).toEqual({ deleted: true, active: false });
     });
   });
@@ -234,8 +277,16 @@ describe('API conventions on the users resource', () => {
     it('replays the first response to a retry and creates one row', async () => {
       const key = randomUUID();
       const body = newUser();
-      const first = await t.request('POST', '/api/v1/users', { token: admin, body, headers: { 'idempotency-key': key } });
-      const retry = await t.request('POST', '/api/v1/users', { token: admin, body, headers: { 'idempotency-key': key } });
+      const first = await t.request('POST', '/api/v1/users', {
+        token: admin,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      const retry = await t.request('POST', '/api/v1/users', {
+        token: admin,
+        body,
+        headers: { 'idempotency-key': key },
+      });
       expect(first.status).toBe(201);
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
@@ -248,8 +299,20 @@ describe('API conventions on the users resource', () => {
       const key = randomUUID();
       const first = newUser();
       const second = newUser();
-      expect((await t.request('POST', '/api/v1/users', { token: admin, body: first, headers: { 'idempotency-key': key } })).status).toBe(201);
-      const reused = await t.request('POST', '/api/v1/users', { token: admin, body: second, headers: { 'idempotency-key': key } });
+      expect(
+        (
+          await t.request('POST', '/api/v1/users', {
+            token: admin,
+            body: first,
+            headers: { 'idempotency-key': key },
+          })
+        ).status,
+      ).toBe(201);
+      const reused = await t.request('POST', '/api/v1/users', {
+        token: admin,
+        body: second,
+        headers: { 'idempotency-key': key },
+      });
       expect(reused.status).toBe(422);
       expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await countUsers(second.email)).toBe(0);
@@ -259,7 +322,13 @@ describe('API conventions on the users resource', () => {
       const key = randomUUID();
       const body = newUser();
       const results = await Promise.all(
-        Array.from({ length: 6 }, () => t.request('POST', '/api/v1/users', { token: admin, body, headers: { 'idempotency-key': key } })),
+        Array.from({ length: 6 }, () =>
+          t.request('POST', '/api/v1/users', {
+            token: admin,
+            body,
+            headers: { 'idempotency-key': key },
+          }),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(6).fill(201));
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
@@ -269,19 +338,34 @@ describe('API conventions on the users resource', () => {
     it('scopes keys to the caller: another user with the same key gets its own result', async () => {
       const key = randomUUID();
       const body = newUser();
-      const mine = await t.request('POST', '/api/v1/users', { token: admin, body, headers: { 'idempotency-key': key } });
+      const mine = await t.request('POST', '/api/v1/users', {
+        token: admin,
+        body,
+        headers: { 'idempotency-key': key },
+      });
       expect(mine.status).toBe(201);
       const manager = await t.tokenFor('manager');
-      const theirs = await t.request('POST', '/api/v1/users', { token: manager, body, headers: { 'idempotency-key': key } });
+      const theirs = await t.request('POST', '/api/v1/users', {
+        token: manager,
+        body,
+        headers: { 'idempotency-key': key },
+      });
       expect(theirs.status).toBe(403);
     });
 
     it('forgets a key whose request failed, so that a corrected retry runs', async () => {
       const key = randomUUID();
       const body = newUser();
-      const failed = await t.request('POST', '/api/v1/users', { token: admin, body: { ...body, role: 'king' }, headers: { 'idempotency-key': key } });
+      const failed = await t.request('POST', '/api/v1/users', {
+        token: admin,
+        body: { ...body, role: 'king' },
+        headers: { 'idempotency-key': key },
+      });
       expect(failed.status).toBe(400);
-      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1`, [key]);
+      const { rows } = await t.db.query(
+        `SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1`,
+        [key],
+      );
       expect(rows[0].n).toBe(0);
     });
   });

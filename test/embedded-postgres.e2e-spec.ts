@@ -15,7 +15,11 @@ describe('the embedded PostgreSQL lifecycle', () => {
   });
 
   const start = async () => {
-    app = spawnApp({ EMBEDDED_PG_DIR: dataDir, PORT: String(await freePort()), NODE_ENV: 'development' });
+    app = spawnApp({
+      EMBEDDED_PG_DIR: dataDir,
+      PORT: String(await freePort()),
+      NODE_ENV: 'development',
+    });
     await waitUntilHealthy(app);
     return app;
   };
@@ -28,7 +32,8 @@ describe('the embedded PostgreSQL lifecycle', () => {
     expect(response.status).toBe(200);
     return ((await response.json()) as { accessToken: string }).accessToken;
   };
-  const serverPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const serverPid = () =>
+    Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const alive = (pid: number) => {
     try {
       process.kill(pid, 0);
@@ -38,9 +43,12 @@ describe('the embedded PostgreSQL lifecycle', () => {
     }
   };
   const userCount = async (baseUrl: string, token: string, q: string) => {
-    const response = await fetch(`${baseUrl}/api/v1/users?q=${encodeURIComponent(q)}&withTotal=true`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await fetch(
+      `${baseUrl}/api/v1/users?q=${encodeURIComponent(q)}&withTotal=true`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     return ((await response.json()) as { total: number }).total;
   };
 
@@ -51,7 +59,12 @@ describe('the embedded PostgreSQL lifecycle', () => {
     const created = await fetch(`${first.baseUrl}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ email: 'survivor@demo.park', displayName: '幸存者', role: 'viewer', password: 'a-long-password' }),
+      body: JSON.stringify({
+        email: 'survivor@demo.park',
+        displayName: '幸存者',
+        role: 'viewer',
+        password: 'a-long-password',
+      }),
     });
     expect(created.status).toBe(201);
     const pid = serverPid();
@@ -61,7 +74,9 @@ describe('the embedded PostgreSQL lifecycle', () => {
 
     const second = await start();
     expect(serverPid()).toBe(pid); // adopted, not a second server on the same files
-    expect(await userCount(second.baseUrl, await login(second.baseUrl), 'survivor@demo.park')).toBe(1);
+    expect(await userCount(second.baseUrl, await login(second.baseUrl), 'survivor@demo.park')).toBe(
+      1,
+    );
 
     expect(await stopApp(second)).toBe(0);
     expect(alive(pid)).toBe(false); // a graceful stop also stops the server
@@ -70,7 +85,9 @@ describe('the embedded PostgreSQL lifecycle', () => {
   it('starts over a stale postmaster.pid that names a live process that is not the server', async () => {
     writeFileSync(join(dataDir, 'postmaster.pid'), `${process.pid}\n${dataDir}\n0\n5432\n`);
     const third = await start();
-    expect(await userCount(third.baseUrl, await login(third.baseUrl), 'survivor@demo.park')).toBe(1);
+    expect(await userCount(third.baseUrl, await login(third.baseUrl), 'survivor@demo.park')).toBe(
+      1,
+    );
     expect(await stopApp(third)).toBe(0);
   });
 
@@ -80,7 +97,9 @@ describe('the embedded PostgreSQL lifecycle', () => {
     await stopApp(fourth, 'SIGKILL');
     process.kill(pid, 'SIGKILL');
     const fifth = await start();
-    expect(await userCount(fifth.baseUrl, await login(fifth.baseUrl), 'survivor@demo.park')).toBe(1);
+    expect(await userCount(fifth.baseUrl, await login(fifth.baseUrl), 'survivor@demo.park')).toBe(
+      1,
+    );
     expect(await stopApp(fifth)).toBe(0);
   });
 });
@@ -100,7 +119,13 @@ describe('configuration validated at start-up', () => {
   });
 
   it('refuses demo data in production', async () => {
-    const app = spawnApp({ PORT: '3999', NODE_ENV: 'production', SEED_DEMO: 'true', DATABASE_URL: 'postgres://x@127.0.0.1/x', JWT_SECRET: 'x'.repeat(40) });
+    const app = spawnApp({
+      PORT: '3999',
+      NODE_ENV: 'production',
+      SEED_DEMO: 'true',
+      DATABASE_URL: 'postgres://x@127.0.0.1/x',
+      JWT_SECRET: 'x'.repeat(40),
+    });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('SEED_DEMO must not be enabled in production');
   });

@@ -31,7 +31,10 @@ describe('health, OpenAPI and unknown routes', () => {
         '/health',
       ]),
     );
-    expect(Object.keys(response.body.components.securitySchemes).sort()).toEqual(['api-key', 'bearer']);
+    expect(Object.keys(response.body.components.securitySchemes).sort()).toEqual([
+      'api-key',
+      'bearer',
+    ]);
     expect((await t.request('GET', '/api/docs')).status).toBe(200);
   });
 
@@ -39,11 +42,17 @@ describe('health, OpenAPI and unknown routes', () => {
     const response = await t.request('GET', '/api/v1/no-such-thing');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND', instance: '/api/v1/no-such-thing' });
+    expect(response.body).toMatchObject({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      instance: '/api/v1/no-such-thing',
+    });
   });
 
   it('echoes a caller’s request id and makes one up otherwise', async () => {
-    const given = await t.request('GET', '/health', { headers: { 'x-request-id': 'trace-abc-12345' } });
+    const given = await t.request('GET', '/health', {
+      headers: { 'x-request-id': 'trace-abc-12345' },
+    });
     expect(given.headers.get('x-request-id')).toBe('trace-abc-12345');
     const made = await t.request('GET', '/health');
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

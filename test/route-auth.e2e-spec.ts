@@ -27,14 +27,21 @@ describe('every route has an auth decision, and the guard enforces it', () => {
   let apiKey: string;
   beforeAll(async () => {
     t = await startTestApp();
-    const created = await t.request('POST', '/api/v1/api-keys', { token: await t.tokenFor('admin'), body: { name: 'walker' } });
+    const created = await t.request('POST', '/api/v1/api-keys', {
+      token: await t.tokenFor('admin'),
+      body: { name: 'walker' },
+    });
     apiKey = created.body.key;
   });
   afterAll(() => t.close());
 
   it('finds a route without a decision (the check can fail)', async () => {
-    const moduleRef = await Test.createTestingModule({ controllers: [FixtureController] }).compile();
-    const undecided = registeredRoutes(moduleRef).filter((r) => !r.decision).map((r) => r.route);
+    const moduleRef = await Test.createTestingModule({
+      controllers: [FixtureController],
+    }).compile();
+    const undecided = registeredRoutes(moduleRef)
+      .filter((r) => !r.decision)
+      .map((r) => r.route);
     expect(undecided).toEqual(['FixtureController.forgotten']);
     await moduleRef.close();
   });
@@ -46,10 +53,15 @@ describe('every route has an auth decision, and the guard enforces it', () => {
   });
 
   it('documents every route in the OpenAPI document', async () => {
-    const docs = (await t.request('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const docs = (await t.request('GET', '/api/docs-json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     for (const route of registeredRoutes(t.app)) {
       const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
-      expect({ route: route.route, documented: Boolean(docs.paths[openApiPath]?.[route.method.toLowerCase()]) }).toEqual({
+      expect({
+        route: route.route,
+        documented: Boolean(docs.paths[openApiPath]?.[route.method.toLowerCase()]),
+      }).toEqual({
         route: route.route,
         documented: true,
       });
@@ -58,7 +70,9 @@ describe('every route has an auth decision, and the guard enforces it', () => {
 
   it('answers 401 to every non-public route called without credentials', async () => {
     for (const route of registeredRoutes(t.app).filter((r) => r.decision?.kind !== 'public')) {
-      const response = await t.request(route.method, concrete(route.path), { body: route.method === 'GET' ? undefined : {} });
+      const response = await t.request(route.method, concrete(route.path), {
+        body: route.method === 'GET' ? undefined : {},
+      });
       expect({ route: route.route, status: response.status, code: response.body?.code }).toEqual({
         route: route.route,
         status: 401,
@@ -69,12 +83,26 @@ describe('every route has an auth decision, and the guard enforces it', () => {
 
   it('answers 403 to an integration key on every route its role does not allow', async () => {
     const policy = t.app.get(PolicyService);
-    const integration = { kind: 'api_key' as const, id: randomUUID(), role: 'integration' as const };
+    const integration = {
+      kind: 'api_key' as const,
+      id: randomUUID(),
+      role: 'integration' as const,
+    };
     for (const route of registeredRoutes(t.app)) {
       const decision = route.decision;
-      if (decision?.kind !== 'permission' || policy.canAny(integration, decision.action, decision.subject)) continue;
-      const response = await t.request(route.method, concrete(route.path), { apiKey, body: route.method === 'GET' ? undefined : {} });
-      expect({ route: route.route, status: response.status }).toEqual({ route: route.route, status: 403 });
+      if (
+        decision?.kind !== 'permission' ||
+        policy.canAny(integration, decision.action, decision.subject)
+      )
+        continue;
+      const response = await t.request(route.method, concrete(route.path), {
+        apiKey,
+        body: route.method === 'GET' ? undefined : {},
+      });
+      expect({ route: route.route, status: response.status }).toEqual({
+        route: route.route,
+        status: 403,
+      });
     }
   });
 });

@@ -28,25 +28,30 @@ export class AuditService {
   /** Appends an entry in the caller's transaction, so that it exists exactly when the change does. */
   async record(entry: AuditRecord): Promise<void> {
     if (!this.txHost.isTransactionActive()) {
-      throw new Error(`Audit of ${entry.entityType} ${entry.action} must run inside the change's transaction`);
+      throw new Error(
+        `Audit of ${entry.entityType} ${entry.action} must run inside the change's transaction`,
+      );
     }
     const actor = (this.cls.isActive() && this.cls.get('actor')) || SYSTEM_ACTOR;
     const entries = this.txHost.tx.getRepository(AuditEntry);
-    await entries.save(entries.create({
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      actorType: actor.type,
-      actorId: actor.id,
-      requestId: this.cls.isActive() ? (this.cls.getId() ?? null) : null,
-      changes: fieldChanges(entry.before ?? null, entry.after ?? null),
-      reason: entry.reason ?? null,
-    }));
+    await entries.save(
+      entries.create({
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        action: entry.action,
+        actorType: actor.type,
+        actorId: actor.id,
+        requestId: this.cls.isActive() ? (this.cls.getId() ?? null) : null,
+        changes: fieldChanges(entry.before ?? null, entry.after ?? null),
+        reason: entry.reason ?? null,
+      }),
+    );
   }
 
   async list(query: ListAuditQuery): Promise<Page<AuditEntry>> {
     const qb = this.txHost.tx.getRepository(AuditEntry).createQueryBuilder('audit');
-    if (query.entityType) qb.andWhere('audit.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityType)
+      qb.andWhere('audit.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('audit.entityId = :entityId', { entityId: query.entityId });
     if (query.actorId) qb.andWhere('audit.actorId = :actorId', { actorId: query.actorId });
     if (query.action) qb.andWhere('audit.action = :action', { action: query.action });

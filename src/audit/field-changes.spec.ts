@@ -2,13 +2,21 @@ import { fieldChanges } from './field-changes';
 
 describe('fieldChanges', () => {
   it('lists only fields that changed, with before and after', () => {
-    expect(fieldChanges({ name: 'a', role: 'viewer', version: 1 }, { name: 'b', role: 'viewer', version: 2 })).toEqual({
+    expect(
+      fieldChanges(
+        { name: 'a', role: 'viewer', version: 1 },
+        { name: 'b', role: 'viewer', version: 2 },
+      ),
+    ).toEqual({
       name: { before: 'a', after: 'b' },
     });
   });
 
   it('treats a create as every field from null', () => {
-    expect(fieldChanges(null, { name: 'a', tags: ['x'] })).toEqual({ name: { before: null, after: 'a' }, tags: { before: null, after: ['x'] } });
+    expect(fieldChanges(null, { name: 'a', tags: ['x'] })).toEqual({
+      name: { before: null, after: 'a' },
+      tags: { before: null, after: ['x'] },
+    });
   });
 
   it('compares dates by value', () => {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthService } from './auth.service';
 import { CurrentPrincipal } from './current-principal.decorator';
@@ -28,15 +35,25 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with e-mail and password: an access token and a refresh token' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: too many failed logins for the account or address' })
-  login(@Body() _credentials: LoginDto, @Req() request: FastifyRequest & { user: User }): Promise<LoginResponseDto> {
-    return this.auth.login(request.user, { ipAddress: request.ip, userAgent: request.headers['user-agent'] });
+  @ApiTooManyRequestsResponse({
+    description: 'LOGIN_THROTTLED: too many failed logins for the account or address',
+  })
+  login(
+    @Body() _credentials: LoginDto,
+    @Req() request: FastifyRequest & { user: User },
+  ): Promise<LoginResponseDto> {
+    return this.auth.login(request.user, {
+      ipAddress: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a reused token signs the session out' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair; a reused token signs the session out',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.sessions.rotate(dto.refreshToken);
@@ -57,6 +74,13 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
     const { kind, id, role, email, displayName } = principal;
-    return { kind, id, role, email, displayName, permissions: this.policy.abilityFor(principal).rules };
+    return {
+      kind,
+      id,
+      role,
+      email,
+      displayName,
+      permissions: this.policy.abilityFor(principal).rules,
+    };
   }
 }

@@ -31,7 +31,10 @@ import { UsersService } from './users/users.service';
     JwtModule.registerAsync({
       extraProviders: [JwtSecret],
       inject: [JwtSecret],
-      useFactory: (secret: JwtSecret) => ({ secret: secret.value, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (secret: JwtSecret) => ({
+        secret: secret.value,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController],

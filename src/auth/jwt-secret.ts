@@ -20,7 +20,8 @@ export class JwtSecret {
       this.value = configured;
       return;
     }
-    if (config.get('NODE_ENV', { infer: true }) === 'production') throw new Error('JWT_SECRET is required in production');
+    if (config.get('NODE_ENV', { infer: true }) === 'production')
+      throw new Error('JWT_SECRET is required in production');
     const file = resolve(dirname(config.get('EMBEDDED_PG_DIR', { infer: true })), 'jwt-secret');
     if (!existsSync(file)) {
       mkdirSync(dirname(file), { recursive: true });

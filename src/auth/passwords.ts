@@ -13,4 +13,5 @@ export const verifyPassword = async (passwordHash: string, password: string): Pr
 
 /** Verified against when the account does not exist, so that both failures take the same time. */
 let decoyHash: Promise<string> | undefined;
-export const decoyPasswordHash = (): Promise<string> => (decoyHash ??= hash('decoy-password-for-timing'));
+export const decoyPasswordHash = (): Promise<string> =>
+  (decoyHash ??= hash('decoy-password-for-timing'));

@@ -3,7 +3,12 @@ import { ConfigurationError, validateEnvironment } from './environment';
 describe('validateEnvironment', () => {
   it('fills defaults for development', () => {
     const env = validateEnvironment({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATABASE_POOL_SIZE: 10, JWT_ACCESS_TTL_SECONDS: 900 });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_POOL_SIZE: 10,
+      JWT_ACCESS_TTL_SECONDS: 900,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -15,7 +20,9 @@ describe('validateEnvironment', () => {
   });
 
   it('names each wrong variable', () => {
-    expect(() => validateEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(ConfigurationError);
+    expect(() =>
+      validateEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+    ).toThrow(ConfigurationError);
     try {
       validateEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     } catch (error) {
@@ -27,16 +34,31 @@ describe('validateEnvironment', () => {
   });
 
   it('requires a database and a strong secret in production, and no demo data', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required[\s\S]*JWT_SECRET is required/);
-    expect(() => validateEnvironment({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', JWT_SECRET: 'short' })).toThrow(
-      /at least 32 characters/,
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL is required[\s\S]*JWT_SECRET is required/,
     );
     expect(() =>
-      validateEnvironment({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: 'true' }),
+      validateEnvironment({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://a@b/c',
+        JWT_SECRET: 'short',
+      }),
+    ).toThrow(/at least 32 characters/);
+    expect(() =>
+      validateEnvironment({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://a@b/c',
+        JWT_SECRET: 'x'.repeat(32),
+        SEED_DEMO: 'true',
+      }),
     ).toThrow(/SEED_DEMO/);
-    expect(validateEnvironment({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', JWT_SECRET: 'x'.repeat(32) }).NODE_ENV).toBe(
-      'production',
-    );
+    expect(
+      validateEnvironment({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://a@b/c',
+        JWT_SECRET: 'x'.repeat(32),
+      }).NODE_ENV,
+    ).toBe('production');
   });
 
   it('ignores variables it does not know and empty values', () => {

@@ -17,7 +17,8 @@ import {
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'boolean') return value;
-  const text = String(value).toLowerCase();
+  if (typeof value !== 'string') return value;
+  const text = value.toLowerCase();
   if (['true', '1', 'yes', 'on'].includes(text)) return true;
   if (['false', '0', 'no', 'off'].includes(text)) return false;
   return value;
@@ -132,10 +133,25 @@ function describe(errors: ValidationError[]): string[] {
 }
 
 const ENVIRONMENT_KEYS = [
-  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'DATABASE_READ_URL', 'DATABASE_POOL_SIZE',
-  'EMBEDDED_PG_DIR', 'JWT_SECRET', 'JWT_ACCESS_TTL_SECONDS', 'REFRESH_TOKEN_TTL_DAYS',
-  'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'LOGIN_MAX_FAILURES_PER_ADDRESS', 'LOGIN_THROTTLE_WINDOW_SECONDS',
-  'IDEMPOTENCY_TTL_HOURS', 'LOG_LEVEL', 'SEED_DEMO', 'TRUST_PROXY', 'BODY_LIMIT_BYTES', 'PUBLIC_URL',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_READ_URL',
+  'DATABASE_POOL_SIZE',
+  'EMBEDDED_PG_DIR',
+  'JWT_SECRET',
+  'JWT_ACCESS_TTL_SECONDS',
+  'REFRESH_TOKEN_TTL_DAYS',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'LOGIN_THROTTLE_WINDOW_SECONDS',
+  'IDEMPOTENCY_TTL_HOURS',
+  'LOG_LEVEL',
+  'SEED_DEMO',
+  'TRUST_PROXY',
+  'BODY_LIMIT_BYTES',
+  'PUBLIC_URL',
 ] as const satisfies readonly (keyof Environment)[];
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -149,8 +165,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const problems = describe(validateSync(env));
   if (env.NODE_ENV === 'production') {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL is required in production');
-    if (!env.JWT_SECRET) problems.push('JWT_SECRET is required in production (32+ random characters)');
-    if (env.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production: no demo users exist there');
+    if (!env.JWT_SECRET)
+      problems.push('JWT_SECRET is required in production (32+ random characters)');
+    if (env.SEED_DEMO)
+      problems.push('SEED_DEMO must not be enabled in production: no demo users exist there');
   }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -49,7 +49,11 @@ async function main(): Promise<number> {
     switch (command) {
       case 'run': {
         const applied = await runMigrationsLocked(dataSource);
-        console.log(applied.length ? applied.map((name) => `applied ${name}`).join('\n') : 'no pending migrations');
+        console.log(
+          applied.length
+            ? applied.map((name) => `applied ${name}`).join('\n')
+            : 'no pending migrations',
+        );
         return 0;
       }
       case 'revert':
@@ -77,7 +81,9 @@ async function main(): Promise<number> {
         await runMigrationsLocked(dataSource);
         const { up } = await pendingSchemaChanges(dataSource);
         if (up.length > 0) {
-          console.error(`entities have drifted from the migrations; migration:generate would add:\n${up.join(';\n')}`);
+          console.error(
+            `entities have drifted from the migrations; migration:generate would add:\n${up.join(';\n')}`,
+          );
           return 1;
         }
         console.log('entities match the migrations');

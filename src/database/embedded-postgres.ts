@@ -1,6 +1,19 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -65,7 +78,8 @@ async function freePort(): Promise<number> {
 /** The uid/gid to run PostgreSQL as: it refuses to run as root, so root runs it as `postgres`. */
 function serverUser(): { uid: number; gid: number } | undefined {
   if (userInfo().uid !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, SUPERUSER], { encoding: 'utf8' }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, SUPERUSER], { encoding: 'utf8' }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
@@ -157,7 +171,9 @@ export class EmbeddedPostgres {
   private liveOwner(): number | undefined {
     if (!existsSync(this.ownerFile)) return undefined;
     const owner = Number(readFileSync(this.ownerFile, 'utf8'));
-    return owner !== process.pid && Number.isInteger(owner) && owner > 0 && isAlive(owner) ? owner : undefined;
+    return owner !== process.pid && Number.isInteger(owner) && owner > 0 && isAlive(owner)
+      ? owner
+      : undefined;
   }
 
   private claimOwnership(): void {
@@ -226,7 +242,10 @@ export class EmbeddedPostgres {
     }
   }
 
-  private async launch(binaries: PostgresBinaries, user?: { uid: number; gid: number }): Promise<void> {
+  private async launch(
+    binaries: PostgresBinaries,
+    user?: { uid: number; gid: number },
+  ): Promise<void> {
     this.port = await freePort();
     const logFd = openSync(this.logFile, 'a');
     if (user) chownSync(this.logFile, user.uid, user.gid);
@@ -234,14 +253,25 @@ export class EmbeddedPostgres {
     const child = spawn(
       binaries.postgres,
       [
-        '-D', this.dataDir,
-        '-p', String(this.port),
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=200',
-        '-c', 'fsync=on',
+        '-D',
+        this.dataDir,
+        '-p',
+        String(this.port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+        '-c',
+        'fsync=on',
       ],
-      { ...user, detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, LC_MESSAGES: 'C' } },
+      {
+        ...user,
+        detached: true,
+        stdio: ['ignore', logFd, logFd],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
     );
     closeSync(logFd);
     child.unref();
@@ -273,7 +303,9 @@ export class EmbeddedPostgres {
     const client = new Client({ connectionString: this.urlFor('postgres') });
     await client.connect();
     try {
-      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [this.options.database]);
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        this.options.database,
+      ]);
       if (found.rowCount === 0) {
         await client.query(`CREATE DATABASE ${client.escapeIdentifier(this.options.database)}`);
       }

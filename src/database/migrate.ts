@@ -11,7 +11,9 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK])
+      .catch(() => undefined);
     await runner.release();
   }
 }

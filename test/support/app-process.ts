@@ -23,11 +23,15 @@ export interface AppProcess {
 /** `node dist/src/main.js` as a real process: what `npm start` runs. */
 export function spawnApp(env: Record<string, string | undefined>): AppProcess {
   const clean = { ...process.env };
-  for (const key of Object.keys(clean)) if (/^(DATABASE_|JWT_|SEED_|EMBEDDED_|CRM_)/.test(key)) delete clean[key];
-  const child = spawn(process.execPath, [MAIN], { env: { ...clean, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const key of Object.keys(clean))
+    if (/^(DATABASE_|JWT_|SEED_|EMBEDDED_|CRM_)/.test(key)) delete clean[key];
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...clean, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, baseUrl: `http://127.0.0.1:${env.PORT}`, output: () => output, exited };
 }
@@ -49,7 +53,10 @@ export async function waitUntilHealthy(app: AppProcess, timeoutMs = 90_000): Pro
   throw new Error(`app did not become healthy:\n${app.output()}`);
 }
 
-export async function stopApp(app: AppProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+export async function stopApp(
+  app: AppProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<number | null> {
   app.child.kill(signal);
   return app.exited;
 }

@@ -3,7 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
-import { databaseUrl, RUN_ID_VAR, SERVER_URL_VAR, TEMPLATE_VAR, withAdminClient } from './test-database';
+import {
+  databaseUrl,
+  RUN_ID_VAR,
+  SERVER_URL_VAR,
+  TEMPLATE_VAR,
+  withAdminClient,
+} from './test-database';
 
 declare global {
   var __crmEmbeddedPostgres: EmbeddedPostgres | undefined;
@@ -17,7 +23,10 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${process.pid}${Date.now() % 100000}`;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const embedded = new EmbeddedPostgres({ dataDir: join(mkdtempSync(join(tmpdir(), 'crm-test-')), 'postgres'), database: 'crm_test' });
+    const embedded = new EmbeddedPostgres({
+      dataDir: join(mkdtempSync(join(tmpdir(), 'crm-test-')), 'postgres'),
+      database: 'crm_test',
+    });
     serverUrl = await embedded.start();
     globalThis.__crmEmbeddedPostgres = embedded;
   }
@@ -28,7 +37,9 @@ export default async function globalSetup(): Promise<void> {
     encoding: 'utf8',
   });
   if (migrate.status !== 0) {
-    throw new Error(`migrating the template database failed (run "npm run build" first?):\n${migrate.stderr}${migrate.stdout}`);
+    throw new Error(
+      `migrating the template database failed (run "npm run build" first?):\n${migrate.stderr}${migrate.stdout}`,
+    );
   }
   process.env[SERVER_URL_VAR] = serverUrl;
   process.env[TEMPLATE_VAR] = template;

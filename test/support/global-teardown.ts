@@ -9,7 +9,8 @@ export default async function globalTeardown(): Promise<void> {
         `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2`,
         [`crm_t_${runId}_%`, `crm_tpl_${runId}`],
       );
-      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of rows)
+        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     });
   }
   await globalThis.__crmEmbeddedPostgres?.stop();

@@ -10,10 +10,18 @@ export interface RegisteredRoute {
   decision: AuthDecision | undefined;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every route of every controller in the app, with the auth decision the global guard will read. */
-export function registeredRoutes(app: Pick<INestApplication, 'get'>, prefix = 'api/v1', excluded = ['health']): RegisteredRoute[] {
+export function registeredRoutes(
+  app: Pick<INestApplication, 'get'>,
+  prefix = 'api/v1',
+  excluded = ['health'],
+): RegisteredRoute[] {
   const scanner = new MetadataScanner();
   const routes: RegisteredRoute[] = [];
   for (const module of app.get(ModulesContainer).values()) {
@@ -26,8 +34,11 @@ export function registeredRoutes(app: Pick<INestApplication, 'get'>, prefix = 'a
         const methodPath = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         if (methodPath === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const decision = (Reflect.getMetadata(AUTH_DECISION, handler) ?? Reflect.getMetadata(AUTH_DECISION, controller)) as AuthDecision | undefined;
-        const path = excluded.includes(base) ? join(base, methodPath) : join(prefix, base, methodPath);
+        const decision = (Reflect.getMetadata(AUTH_DECISION, handler) ??
+          Reflect.getMetadata(AUTH_DECISION, controller)) as AuthDecision | undefined;
+        const path = excluded.includes(base)
+          ? join(base, methodPath)
+          : join(prefix, base, methodPath);
         routes.push({ route: `${controller.name}.${name}`, method, path, decision });
       }
     }

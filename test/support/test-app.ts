@@ -52,7 +52,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const db = new Pool({ connectionString: database.url, max: 3 });
   const tokens = new Map<string, string>();
 
-  const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+  const request = async <T>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.apiKey) headers['x-api-key'] = options.apiKey;

@@ -33,9 +33,14 @@ export class ApiKeysController {
   /** Not idempotent by key on purpose: a replay would have to store the plain key to return it. */
   @Post()
   @Authorize('create', 'ApiKey')
-  @ApiOperation({ summary: 'Create an API key of role integration; the key is shown only in this response' })
+  @ApiOperation({
+    summary: 'Create an API key of role integration; the key is shown only in this response',
+  })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
     const { apiKey, key } = await this.apiKeys.create(principal, dto);
     return Object.assign(new CreatedApiKeyDto(), ApiKeyDto.from(apiKey), { key });
   }
@@ -45,7 +50,11 @@ export class ApiKeysController {
   @ApiIfMatch()
   @ApiOperation({ summary: 'Revoke an API key (it stays listed, revoked)' })
   @ApiOkResponse({ type: ApiKeyDto })
-  async revoke(@UuidParam() id: string, @IfMatch() version: number, @Query() query: DeleteReasonQuery): Promise<ApiKeyDto> {
+  async revoke(
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Query() query: DeleteReasonQuery,
+  ): Promise<ApiKeyDto> {
     return ApiKeyDto.from(await this.apiKeys.revoke(id, version, query.reason));
   }
 }

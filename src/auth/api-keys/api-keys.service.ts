@@ -59,7 +59,12 @@ export class ApiKeysService {
       }),
     );
     const apiKey = await this.get(saved.id);
-    await this.audit.record({ entityType: ENTITY, entityId: apiKey.id, action: 'create', after: apiKey });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: apiKey.id,
+      action: 'create',
+      after: apiKey,
+    });
     return { apiKey, key };
   }
 
@@ -68,14 +73,21 @@ export class ApiKeysService {
     const { before, after } = await updateVersioned(this.txHost.tx, ApiKey, ENTITY, id, version, {
       revokedAt: () => 'coalesce(revoked_at, now())',
     });
-    await this.audit.record({ entityType: ENTITY, entityId: id, action: 'revoke', before, after, reason });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'revoke',
+      before,
+      after,
+      reason,
+    });
     return after;
   }
 
   /** The principal for a presented key, if it is known, unrevoked and unexpired. */
   async principalFor(presented: string): Promise<Principal | null> {
     if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return null;
-    const [row] = (await this.txHost.tx.query(
+    const [row] = await this.txHost.tx.query<{ id: string; role: 'integration' }[]>(
       `WITH valid AS (
          SELECT id, role, last_used_at FROM api_keys
           WHERE key_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())),
@@ -84,7 +96,7 @@ export class ApiKeysService {
           WHERE api_keys.id = valid.id AND (valid.last_used_at IS NULL OR valid.last_used_at < now() - interval '1 minute'))
        SELECT id, role FROM valid`,
       [sha256(presented)],
-    )) as { id: string; role: 'integration' }[];
+    );
     return row ? { kind: 'api_key', id: row.id, role: row.role } : null;
   }
 }

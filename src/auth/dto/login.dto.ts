@@ -35,6 +35,10 @@ export class MeDto {
   @ApiProperty({ enum: ['admin', 'manager', 'promoter', 'viewer', 'integration'] }) role!: string;
   @ApiProperty({ required: false }) email?: string;
   @ApiProperty({ required: false }) displayName?: string;
-  @ApiProperty({ description: 'What the caller may do: CASL rules', type: 'array', items: { type: 'object' } })
+  @ApiProperty({
+    description: 'What the caller may do: CASL rules',
+    type: 'array',
+    items: { type: 'object' },
+  })
   permissions!: unknown[];
 }

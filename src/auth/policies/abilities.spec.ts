@@ -2,7 +2,11 @@ import { subject } from '@casl/ability';
 import type { Principal, Role } from '../roles';
 import { Action, defineAbilities, SubjectType } from './abilities';
 
-const as = (role: Role): Principal => ({ kind: role === 'integration' ? 'api_key' : 'user', id: `${role}-id`, role });
+const as = (role: Role): Principal => ({
+  kind: role === 'integration' ? 'api_key' : 'user',
+  id: `${role}-id`,
+  role,
+});
 
 describe('abilities', () => {
   const matrix: [Role, Action, Exclude<SubjectType, 'all'>, boolean][] = [

@@ -1,11 +1,18 @@
-import { AbilityBuilder, createMongoAbility, MongoAbility } from '@casl/ability';
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+} from '@casl/ability';
 import type { Principal } from '../roles';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 /** Record types the policy speaks of; feature modules add theirs here. */
 export type SubjectType = 'User' | 'ApiKey' | 'AuditEntry' | 'all';
 
-export type AppAbility = MongoAbility<[Action, SubjectType | Record<string, unknown>]>;
+export type AppAbility = MongoAbility<
+  [Action, SubjectType | ForcedSubject<Exclude<SubjectType, 'all'>>]
+>;
 
 /**
  * Who may do what: the one place where roles and per-object rules are written. Guards check the

@@ -32,15 +32,24 @@ export class AuthGuard extends PassportAuthGuard(['jwt', 'api-key']) {
       context.getClass(),
     ]);
     if (!decision) {
-      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has no auth decision`);
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} has no auth decision`,
+      );
       throw forbidden('This route has no access rule');
     }
     if (decision.kind === 'public') return true;
     await super.canActivate(context);
-    const principal = context.switchToHttp().getRequest<FastifyRequest & { user: Principal }>().user;
+    const principal = context
+      .switchToHttp()
+      .getRequest<FastifyRequest & { user: Principal }>().user;
     this.cls.set('actor', { type: principal.kind, id: principal.id });
-    if (decision.kind === 'permission' && !this.policy.canAny(principal, decision.action, decision.subject)) {
-      throw forbidden(`Your role (${principal.role}) may not ${decision.action} ${decision.subject} records`);
+    if (
+      decision.kind === 'permission' &&
+      !this.policy.canAny(principal, decision.action, decision.subject)
+    ) {
+      throw forbidden(
+        `Your role (${principal.role}) may not ${decision.action} ${decision.subject} records`,
+      );
     }
     return true;
   }
@@ -49,7 +58,9 @@ export class AuthGuard extends PassportAuthGuard(['jwt', 'api-key']) {
     if (error instanceof ProblemException) throw error;
     if (error) throw error as Error;
     if (!principal) {
-      const expired = [info].flat().some((i) => (i as { name?: string } | undefined)?.name === 'TokenExpiredError');
+      const expired = [info]
+        .flat()
+        .some((i) => (i as { name?: string } | undefined)?.name === 'TokenExpiredError');
       throw new ProblemException(
         'UNAUTHENTICATED',
         expired

@@ -19,8 +19,13 @@ export class PolicyService {
   }
 
   /** Throws 403 unless the principal may do `action` on this very record. */
-  assert(principal: Principal, action: Action, type: Exclude<SubjectType, 'all'>, record: object): void {
-    if (!this.abilityFor(principal).can(action, asSubject(type, { ...record } as Record<string, unknown>))) {
+  assert(
+    principal: Principal,
+    action: Action,
+    type: Exclude<SubjectType, 'all'>,
+    record: object,
+  ): void {
+    if (!this.abilityFor(principal).can(action, asSubject(type, { ...record }))) {
       throw forbidden(`Your role (${principal.role}) may not ${action} this ${type}`);
     }
   }
@@ -29,13 +34,19 @@ export class PolicyService {
    * Narrows a list query to the records the principal may `action`, from the same rules: the OR of
    * the allowing rules' equality conditions on `alias.property`. False when no record is allowed.
    */
-  scope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, principal: Principal, action: Action, type: SubjectType): boolean {
+  scope<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    principal: Principal,
+    action: Action,
+    type: SubjectType,
+  ): boolean {
     const rules = this.abilityFor(principal).rulesFor(action, type);
     if (rules.some((rule) => rule.inverted)) {
       throw new Error(`PolicyService.scope supports only "can" rules (${type}: ${action})`);
     }
     if (rules.length === 0) return false;
-    if (rules.some((rule) => !rule.conditions || Object.keys(rule.conditions).length === 0)) return true;
+    if (rules.some((rule) => !rule.conditions || Object.keys(rule.conditions).length === 0))
+      return true;
     let index = 0;
     qb.andWhere(
       new Brackets((or) => {

@@ -11,7 +11,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     secret: JwtSecret,
     private readonly sessions: SessionsService,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret.value, algorithms: ['HS256'] });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: secret.value,
+      algorithms: ['HS256'],
+    });
   }
 
   /** Checked on every request, so that a sign-out or a deactivation takes effect at once. */

@@ -15,7 +15,9 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   validate(request: FastifyRequest, email: unknown, password: unknown): Promise<User> {
     if (typeof email !== 'string' || typeof password !== 'string') {
       throw new ProblemException('VALIDATION_FAILED', 'email and password must be strings', {
-        errors: [{ field: typeof email !== 'string' ? 'email' : 'password', message: 'must be a string' }],
+        errors: [
+          { field: typeof email !== 'string' ? 'email' : 'password', message: 'must be a string' },
+        ],
       });
     }
     return this.auth.verifyCredentials(email, password, request.ip);

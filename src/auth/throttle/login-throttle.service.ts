@@ -33,7 +33,9 @@ export class LoginThrottleService {
   async begin(attempt: LoginAttempt): Promise<void> {
     const { account, address } = this.keys(attempt);
     const window = this.config.get('LOGIN_THROTTLE_WINDOW_SECONDS', { infer: true });
-    const rows = (await this.txHost.tx.query(
+    const rows = await this.txHost.tx.query<
+      { key: string; attempts: number; retry_after: number }[]
+    >(
       `INSERT INTO login_throttles (key, attempts, window_started_at)
        SELECT unnest($1::varchar[]), 1, now()
        ON CONFLICT (key) DO UPDATE SET
@@ -44,7 +46,7 @@ export class LoginThrottleService {
        RETURNING key, attempts,
          ceil(extract(epoch FROM window_started_at + make_interval(secs => $2) - now()))::int AS retry_after`,
       [[account, address], window],
-    )) as { key: string; attempts: number; retry_after: number }[];
+    );
     const limits: Record<string, number> = {
       [account]: this.config.get('LOGIN_MAX_FAILURES_PER_ACCOUNT', { infer: true }),
       [address]: this.config.get('LOGIN_MAX_FAILURES_PER_ADDRESS', { infer: true }),
@@ -52,9 +54,13 @@ export class LoginThrottleService {
     const exceeded = rows.filter((row) => row.attempts > limits[row.key]);
     if (exceeded.length > 0) {
       const retryAfter = Math.max(1, ...exceeded.map((row) => row.retry_after));
-      throw new ProblemException('LOGIN_THROTTLED', `Too many failed logins; try again in ${retryAfter} seconds`, {
-        headers: { 'retry-after': String(retryAfter) },
-      });
+      throw new ProblemException(
+        'LOGIN_THROTTLED',
+        `Too many failed logins; try again in ${retryAfter} seconds`,
+        {
+          headers: { 'retry-after': String(retryAfter) },
+        },
+      );
     }
   }
 
@@ -62,6 +68,9 @@ export class LoginThrottleService {
   async succeeded(attempt: LoginAttempt): Promise<void> {
     const { account, address } = this.keys(attempt);
     await this.txHost.tx.query(`DELETE FROM login_throttles WHERE key = $1`, [account]);
-    await this.txHost.tx.query(`UPDATE login_throttles SET attempts = greatest(attempts - 1, 0) WHERE key = $1`, [address]);
+    await this.txHost.tx.query(
+      `UPDATE login_throttles SET attempts = greatest(attempts - 1, 0) WHERE key = $1`,
+      [address],
+    );
   }
 }

@@ -23,7 +23,10 @@ export interface ClientInfo {
 }
 
 const invalidRefreshToken = () =>
-  new ProblemException('INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or signed out; log in again');
+  new ProblemException(
+    'INVALID_REFRESH_TOKEN',
+    'The refresh token is invalid, expired or signed out; log in again',
+  );
 
 /**
  * Login sessions: a short-lived JWT access token plus a rotating refresh token. Each refresh
@@ -57,14 +60,18 @@ export class SessionsService {
         .where('t.tokenHash = :hash', { hash: sha256(refreshToken) })
         .getOne();
       if (!token) return { kind: 'invalid' as const };
-      const session = await this.txHost.tx.getRepository(AuthSession).findOneBy({ id: token.sessionId });
+      const session = await this.txHost.tx
+        .getRepository(AuthSession)
+        .findOneBy({ id: token.sessionId });
       if (!session || session.revokedAt) return { kind: 'invalid' as const };
       if (token.usedAt) {
         await this.revokeSession(session.id, 'refresh-token-reuse');
         return { kind: 'reused' as const };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
-      await this.txHost.tx.getRepository(RefreshToken).update({ id: token.id }, { usedAt: new Date() });
+      await this.txHost.tx
+        .getRepository(RefreshToken)
+        .update({ id: token.id }, { usedAt: new Date() });
       return { kind: 'rotated' as const, pair: await this.issue(session.userId, session.id) };
     });
     // Thrown after the transaction so that a reuse's revocation is committed, not rolled back.
@@ -81,7 +88,9 @@ export class SessionsService {
   /** Signs out the session a refresh token belongs to; unknown tokens are ignored. */
   @Transactional()
   async close(refreshToken: string): Promise<void> {
-    const token = await this.txHost.tx.getRepository(RefreshToken).findOneBy({ tokenHash: sha256(refreshToken) });
+    const token = await this.txHost.tx
+      .getRepository(RefreshToken)
+      .findOneBy({ tokenHash: sha256(refreshToken) });
     if (token) await this.revokeSession(token.sessionId, 'logout');
   }
 
@@ -94,14 +103,23 @@ export class SessionsService {
 
   /** The principal behind a verified access token, if its user is still active and its session open. */
   async principalFor(payload: AccessTokenPayload): Promise<Principal | null> {
-    const [row] = (await this.txHost.tx.query(
+    const [row] = await this.txHost.tx.query<
+      { id: string; email: string; display_name: string; role: StaffRole }[]
+    >(
       `SELECT u.id, u.email, u.display_name, u.role
          FROM users u JOIN auth_sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND u.active AND u.deleted_at IS NULL AND s.revoked_at IS NULL`,
       [payload.sub, payload.sid],
-    )) as { id: string; email: string; display_name: string; role: StaffRole }[];
+    );
     if (!row) return null;
-    return { kind: 'user', id: row.id, role: row.role, sessionId: payload.sid, email: row.email, displayName: row.display_name };
+    return {
+      kind: 'user',
+      id: row.id,
+      role: row.role,
+      sessionId: payload.sid,
+      email: row.email,
+      displayName: row.display_name,
+    };
   }
 
   private async revokeSession(sessionId: string, reason: string): Promise<void> {

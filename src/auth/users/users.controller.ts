@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiIfMatch, IfMatch } from '../../common/concurrency/if-match.decorator';
 import { DeleteReasonQuery } from '../../common/http/delete-reason.query';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -46,7 +52,9 @@ export class UsersController {
   @Patch(':id')
   @Authorize('update', 'User')
   @ApiIfMatch()
-  @ApiOperation({ summary: 'Change a user; a new role, password or deactivation signs them out everywhere' })
+  @ApiOperation({
+    summary: 'Change a user; a new role, password or deactivation signs them out everywhere',
+  })
   @ApiOkResponse({ type: UserDto })
   async update(
     @CurrentPrincipal() principal: Principal,

@@ -65,21 +65,46 @@ export class UsersService {
   @Transactional()
   async create(dto: CreateUserDto | NewUser): Promise<User> {
     const { password, ...fields } = dto;
-    const created = await this.users.save(this.users.create({ ...fields, passwordHash: await hashPassword(password) }));
+    const created = await this.users.save(
+      this.users.create({ ...fields, passwordHash: await hashPassword(password) }),
+    );
     const user = await this.get(created.id);
-    await this.audit.record({ entityType: ENTITY, entityId: user.id, action: 'create', after: user });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: user.id,
+      action: 'create',
+      after: user,
+    });
     return user;
   }
 
   @Transactional()
   async update(actor: Principal, id: string, version: number, dto: UpdateUserDto): Promise<User> {
     const { password, ...fields } = dto;
-    if (actor.id === id && ((fields.role && fields.role !== 'admin' && actor.role === 'admin') || fields.active === false)) {
-      throw new ProblemException('CONFLICT', 'You cannot remove your own admin role or deactivate yourself; ask another admin');
+    if (
+      actor.id === id &&
+      ((fields.role && fields.role !== 'admin' && actor.role === 'admin') ||
+        fields.active === false)
+    ) {
+      throw new ProblemException(
+        'CONFLICT',
+        'You cannot remove your own admin role or deactivate yourself; ask another admin',
+      );
     }
-    const changes = { ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    const { before, after } = await updateVersioned(this.txHost.tx, User, ENTITY, id, version, changes);
-    const accessChanged = before.role !== after.role || (before.active && !after.active) || password !== undefined;
+    const changes = {
+      ...fields,
+      ...(password ? { passwordHash: await hashPassword(password) } : {}),
+    };
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      User,
+      ENTITY,
+      id,
+      version,
+      changes,
+    );
+    const accessChanged =
+      before.role !== after.role || (before.active && !after.active) || password !== undefined;
     if (accessChanged) await this.sessions.revokeAllForUser(id, 'access-changed');
     await this.audit.record({
       entityType: ENTITY,
@@ -93,13 +118,24 @@ export class UsersService {
 
   @Transactional()
   async remove(actor: Principal, id: string, version: number, reason?: string): Promise<void> {
-    if (actor.id === id) throw new ProblemException('CONFLICT', 'You cannot delete your own account; ask another admin');
+    if (actor.id === id)
+      throw new ProblemException(
+        'CONFLICT',
+        'You cannot delete your own account; ask another admin',
+      );
     const { before, after } = await updateVersioned(this.txHost.tx, User, ENTITY, id, version, {
       active: false,
       deletedAt: () => 'now()',
     });
     await this.sessions.revokeAllForUser(id, 'deleted');
-    await this.audit.record({ entityType: ENTITY, entityId: id, action: 'delete', before, after, reason });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'delete',
+      before,
+      after,
+      reason,
+    });
   }
 
   /** The active user with this e-mail and its password hash, for login only. */

@@ -9,8 +9,16 @@ export class EtagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap((body: unknown) => {
         const record = body as { id?: unknown; version?: unknown } | null;
-        if (record && typeof record === 'object' && typeof record.id === 'string' && Number.isInteger(record.version)) {
-          void context.switchToHttp().getResponse<FastifyReply>().header('etag', `"${String(record.version)}"`);
+        if (
+          record &&
+          typeof record === 'object' &&
+          typeof record.id === 'string' &&
+          Number.isInteger(record.version)
+        ) {
+          void context
+            .switchToHttp()
+            .getResponse<FastifyReply>()
+            .header('etag', `"${String(record.version)}"`);
         }
       }),
     );

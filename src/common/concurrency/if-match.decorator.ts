@@ -16,7 +16,10 @@ export function parseIfMatch(header: string | string[] | undefined): number {
   }
   const match = ETAG.exec(value.trim());
   if (!match) {
-    throw new ProblemException('INVALID_IF_MATCH', `If-Match must be an ETag such as "3", not ${JSON.stringify(value).slice(0, 40)}`);
+    throw new ProblemException(
+      'INVALID_IF_MATCH',
+      `If-Match must be an ETag such as "3", not ${JSON.stringify(value).slice(0, 40)}`,
+    );
   }
   return Number(match[1]);
 }
@@ -30,7 +33,14 @@ export const IfMatch = (): ParameterDecorator => IfMatchParam();
 
 export const ApiIfMatch = () =>
   applyDecorators(
-    ApiHeader({ name: 'If-Match', required: true, description: 'ETag of the version being changed, e.g. "3"' }),
-    ApiResponse({ status: 412, description: 'VERSION_MISMATCH: the record changed since that version' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: true,
+      description: 'ETag of the version being changed, e.g. "3"',
+    }),
+    ApiResponse({
+      status: 412,
+      description: 'VERSION_MISMATCH: the record changed since that version',
+    }),
     ApiResponse({ status: 428, description: 'PRECONDITION_REQUIRED: If-Match is missing' }),
   );

@@ -30,11 +30,12 @@ export async function updateVersioned<T extends Versioned & ObjectLiteral>(
   const repository = manager.getRepository(target);
   const before = await repository.findOne({ where: { id } as never });
   if (!before) throw notFound(entityName, id);
-  if (before.version !== expectedVersion) throw versionMismatch(entityName, id, before.version, expectedVersion);
+  if (before.version !== expectedVersion)
+    throw versionMismatch(entityName, id, before.version, expectedVersion);
   const result = await repository
     .createQueryBuilder()
     .update()
-    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<T>)
+    .set({ ...changes, version: () => 'version + 1' })
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   if (result.affected !== 1) {

@@ -28,8 +28,16 @@ function keyFields(detail = ''): string[] {
 }
 
 const CONNECTION_ERRORS = /^(08|57P0|53)/;
-const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
-const POOL_ERRORS = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
+const POOL_ERRORS =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
 
 const UNAVAILABLE: MappedDatabaseError = {
   code: 'DATABASE_UNAVAILABLE',
@@ -47,20 +55,31 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
   if (!sqlState || typeof sqlState !== 'string') return undefined;
   if (SOCKET_ERRORS.has(sqlState)) return UNAVAILABLE;
   const fields = keyFields(pg.detail);
-  const fieldErrors = (message: string) => (fields.length ? fields.map((field) => ({ field, message })) : undefined);
+  const fieldErrors = (message: string) =>
+    fields.length ? fields.map((field) => ({ field, message })) : undefined;
   switch (sqlState) {
     case '23505':
       return {
         code: 'ALREADY_EXISTS',
-        detail: fields.length ? `Another record already has this ${fields.join(', ')}` : 'A record with the same value already exists',
+        detail: fields.length
+          ? `Another record already has this ${fields.join(', ')}`
+          : 'A record with the same value already exists',
         errors: fieldErrors('is already taken'),
       };
     case '23503':
       return /still referenced/.test(pg.detail ?? '')
         ? { code: 'STILL_REFERENCED', detail: 'Other records still refer to this record' }
-        : { code: 'REFERENCE_NOT_FOUND', detail: 'A referenced record does not exist', errors: fieldErrors('refers to a record that does not exist') };
+        : {
+            code: 'REFERENCE_NOT_FOUND',
+            detail: 'A referenced record does not exist',
+            errors: fieldErrors('refers to a record that does not exist'),
+          };
     case '23P01':
-      return { code: 'OVERLAP', detail: 'The record overlaps an existing one', errors: fieldErrors('overlaps an existing record') };
+      return {
+        code: 'OVERLAP',
+        detail: 'The record overlaps an existing one',
+        errors: fieldErrors('overlaps an existing record'),
+      };
     case '23502':
       return {
         code: 'VALIDATION_FAILED',
@@ -68,7 +87,10 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
         errors: pg.column ? [{ field: camel(pg.column), message: 'is required' }] : undefined,
       };
     case '23514':
-      return { code: 'CONSTRAINT_VIOLATION', detail: `The change breaks the rule ${pg.constraint ?? ''}`.trim() };
+      return {
+        code: 'CONSTRAINT_VIOLATION',
+        detail: `The change breaks the rule ${pg.constraint ?? ''}`.trim(),
+      };
     case '22001':
       return { code: 'INVALID_VALUE', detail: 'A value is too long' };
     case '22003':
@@ -83,7 +105,10 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
     case '40001':
     case '40P01':
     case '55P03':
-      return { code: 'CONCURRENT_UPDATE', detail: 'A concurrent change interfered with this one; retry the request' };
+      return {
+        code: 'CONCURRENT_UPDATE',
+        detail: 'A concurrent change interfered with this one; retry the request',
+      };
     case '57014':
       return { code: 'SERVICE_UNAVAILABLE', detail: 'The request took too long and was cancelled' };
     default:

@@ -26,13 +26,21 @@ export class ProblemException extends HttpException {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    readonly extras: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {},
+    readonly extras: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      [key: string]: unknown;
+    } = {},
   ) {
     super(detail, ERROR_CATALOG[code].status);
   }
 }
 
-export function problemBody(code: ErrorCode, detail: string, extras: Record<string, unknown> = {}): ProblemDetails {
+export function problemBody(
+  code: ErrorCode,
+  detail: string,
+  extras: Record<string, unknown> = {},
+): ProblemDetails {
   const { status, title } = ERROR_CATALOG[code];
   return {
     type: `urn:park-crm:problem:${code.toLowerCase().replace(/_/g, '-')}`,

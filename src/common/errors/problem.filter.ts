@@ -6,7 +6,11 @@ import { toProblem } from './to-problem';
 const logger = new Logger('Errors');
 
 /** Sends a problem+json response for an error, from Nest or from Fastify's own error handler. */
-export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+export function sendProblem(
+  exception: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const { body, headers, unexpected } = toProblem(exception);
   if (unexpected) logger.error({ err: exception, requestId: request.id }, 'unexpected error');
   if (reply.sent) return;

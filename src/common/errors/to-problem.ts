@@ -38,7 +38,11 @@ function httpExceptionMessage(exception: HttpException): string {
 export function toProblem(exception: unknown): ProblemResponse {
   if (exception instanceof ProblemException) {
     const { headers = {}, ...extras } = exception.extras;
-    return { body: problemBody(exception.code, exception.detail, extras), headers, unexpected: false };
+    return {
+      body: problemBody(exception.code, exception.detail, extras),
+      headers,
+      unexpected: false,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -50,7 +54,11 @@ export function toProblem(exception: unknown): ProblemResponse {
           ? 'INVALID_JSON'
           : codeForStatus(status);
     const detail = status >= 500 ? 'The server could not complete the request' : message;
-    return { body: problemBody(code, detail), headers: {}, unexpected: status >= 500 && status !== 503 };
+    return {
+      body: problemBody(code, detail),
+      headers: {},
+      unexpected: status >= 500 && status !== 503,
+    };
   }
   const framework = exception as FrameworkError;
   if (typeof framework?.code === 'string' && framework.code in FASTIFY_CODES) {
@@ -58,20 +66,40 @@ export function toProblem(exception: unknown): ProblemResponse {
     return { body: problemBody(code, framework.message ?? code), headers: {}, unexpected: false };
   }
   if (exception instanceof SyntaxError && typeof framework.statusCode === 'number') {
-    return { body: problemBody('INVALID_JSON', 'The request body is not valid JSON'), headers: {}, unexpected: false };
+    return {
+      body: problemBody('INVALID_JSON', 'The request body is not valid JSON'),
+      headers: {},
+      unexpected: false,
+    };
   }
   const database = mapDatabaseError(exception);
   if (database) {
     const { code, detail, errors } = database;
-    const headers: Record<string, string> = code === 'DATABASE_UNAVAILABLE' ? { 'retry-after': '5' } : {};
-    return { body: problemBody(code, detail, errors ? { errors } : {}), headers, unexpected: false };
+    const headers: Record<string, string> =
+      code === 'DATABASE_UNAVAILABLE' ? { 'retry-after': '5' } : {};
+    return {
+      body: problemBody(code, detail, errors ? { errors } : {}),
+      headers,
+      unexpected: false,
+    };
   }
-  if (typeof framework?.statusCode === 'number' && framework.statusCode >= 400 && framework.statusCode < 500) {
+  if (
+    typeof framework?.statusCode === 'number' &&
+    framework.statusCode >= 400 &&
+    framework.statusCode < 500
+  ) {
     const code = codeForStatus(framework.statusCode);
-    return { body: { ...problemBody(code, framework.message ?? code), status: framework.statusCode }, headers: {}, unexpected: false };
+    return {
+      body: { ...problemBody(code, framework.message ?? code), status: framework.statusCode },
+      headers: {},
+      unexpected: false,
+    };
   }
   return {
-    body: problemBody('INTERNAL_ERROR', 'The server could not complete the request; it has been logged'),
+    body: problemBody(
+      'INTERNAL_ERROR',
+      'The server could not complete the request; it has been logged',
+    ),
     headers: {},
     unexpected: true,
   };

@@ -6,7 +6,9 @@ const ACCEPTED = /^(application\/(json|[\w.+-]+\+json)|multipart\/form-data|text
 
 /** Fastify onRequest hook: a request body of another type is a 415, not silently parsed. */
 export async function requireSupportedContentType(request: FastifyRequest): Promise<void> {
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 ||
+    request.headers['transfer-encoding'] !== undefined;
   if (!hasBody) return;
   const type = request.headers['content-type'] ?? '';
   if (!ACCEPTED.test(type)) {

@@ -2,7 +2,9 @@ import { canonicalJson, sha256 } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('is the same for the same content in another key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    );
   });
 
   it('differs when a value differs, and skips undefined like JSON does', () => {

@@ -1,4 +1,12 @@
-import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
@@ -24,7 +32,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = Array.isArray(header) ? header[0] : header;
     if (key === undefined || !request.user) return next.handle();
     assertIdempotencyKey(key);
-    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const status =
+      this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const run = this.idempotency.run(
       {
         principal: `${request.user.kind}:${request.user.id}`,
@@ -38,7 +47,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(run).pipe(
       map((result) => {
         if (result.replayed) {
-          void context.switchToHttp().getResponse<FastifyReply>().header('idempotent-replayed', 'true');
+          void context
+            .switchToHttp()
+            .getResponse<FastifyReply>()
+            .header('idempotent-replayed', 'true');
         }
         return result.body;
       }),
@@ -50,6 +62,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retry return the first response' }),
-    ApiResponse({ status: 422, description: 'IDEMPOTENCY_KEY_REUSED: the key was used with another body' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Makes a retry return the first response',
+    }),
+    ApiResponse({
+      status: 422,
+      description: 'IDEMPOTENCY_KEY_REUSED: the key was used with another body',
+    }),
   );

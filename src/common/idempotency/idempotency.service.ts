@@ -24,7 +24,10 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 export function assertIdempotencyKey(key: string): void {
   if (!KEY_FORMAT.test(key)) {
-    throw new ProblemException('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–255 visible ASCII characters (a UUID is best)');
+    throw new ProblemException(
+      'INVALID_IDEMPOTENCY_KEY',
+      'Idempotency-Key must be 1–255 visible ASCII characters (a UUID is best)',
+    );
   }
 }
 
@@ -40,7 +43,10 @@ export class IdempotencyService {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async run(request: IdempotentRequest, handler: () => Promise<unknown>): Promise<IdempotentResult> {
+  async run(
+    request: IdempotentRequest,
+    handler: () => Promise<unknown>,
+  ): Promise<IdempotentResult> {
     const hash = sha256(canonicalJson(request.body));
     return this.txHost.withTransaction(async () => {
       const claimed = await this.claim(request, hash);
@@ -49,7 +55,13 @@ export class IdempotencyService {
       await this.txHost.tx.query(
         `UPDATE idempotency_keys SET response_status = $4, response_body = $5
           WHERE principal = $1 AND route = $2 AND key = $3`,
-        [request.principal, request.route, request.key, request.status, JSON.stringify(body ?? null)],
+        [
+          request.principal,
+          request.route,
+          request.key,
+          request.status,
+          JSON.stringify(body ?? null),
+        ],
       );
       return { body, status: request.status, replayed: false };
     });
@@ -58,7 +70,7 @@ export class IdempotencyService {
   /** Inserts the key (or takes over an expired one); false when a live one already exists. */
   private async claim(request: IdempotentRequest, hash: string): Promise<boolean> {
     const ttlHours = this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true });
-    const rows: unknown[] = await this.txHost.tx.query(
+    const rows = await this.txHost.tx.query<unknown[]>(
       `INSERT INTO idempotency_keys (principal, route, key, request_hash)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (principal, route, key) DO UPDATE
@@ -71,11 +83,13 @@ export class IdempotencyService {
   }
 
   private async replay(request: IdempotentRequest, hash: string): Promise<IdempotentResult> {
-    const [stored] = (await this.txHost.tx.query(
+    const [stored] = await this.txHost.tx.query<
+      { request_hash: string; response_status: number; response_body: unknown }[]
+    >(
       `SELECT request_hash, response_status, response_body FROM idempotency_keys
         WHERE principal = $1 AND route = $2 AND key = $3`,
       [request.principal, request.route, request.key],
-    )) as { request_hash: string; response_status: number; response_body: unknown }[];
+    );
     if (stored.request_hash !== hash) {
       throw new ProblemException(
         'IDEMPOTENCY_KEY_REUSED',
@@ -88,10 +102,10 @@ export class IdempotencyService {
   /** Deletes keys past their time to live; run by the maintenance job. */
   async purgeExpired(): Promise<number> {
     const ttlHours = this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true });
-    const [, affected] = (await this.txHost.tx.query(
+    const [, affected] = await this.txHost.tx.query<[unknown, number]>(
       `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
       [ttlHours],
-    )) as [unknown, number];
+    );
     return affected;
   }
 }

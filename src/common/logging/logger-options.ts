@@ -28,7 +28,11 @@ export function loggerOptions(level: string): Params {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
       customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+        error || response.statusCode >= 500
+          ? 'error'
+          : response.statusCode >= 400
+            ? 'warn'
+            : 'info',
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,

@@ -47,7 +47,9 @@ describe('cursors', () => {
     expect(codeOf(() => decodeCursor(cursor, 'name', 2))).toBe('INVALID_CURSOR');
     expect(codeOf(() => decodeCursor(cursor, '-updatedAt', 3))).toBe('INVALID_CURSOR');
     expect(codeOf(() => decodeCursor('%%%', '-updatedAt', 2))).toBe('INVALID_CURSOR');
-    const nested = Buffer.from(JSON.stringify({ s: '-updatedAt', v: [{ $gt: 1 }, 'x'] })).toString('base64url');
+    const nested = Buffer.from(JSON.stringify({ s: '-updatedAt', v: [{ $gt: 1 }, 'x'] })).toString(
+      'base64url',
+    );
     expect(codeOf(() => decodeCursor(nested, '-updatedAt', 2))).toBe('INVALID_CURSOR');
   });
 });

@@ -27,7 +27,10 @@ interface SortTerm {
 type CursorValue = string | number | boolean;
 
 export function parseSort(sort: string, spec: ListSpec): SortTerm[] {
-  const names = sort.split(',').map((part) => part.trim()).filter(Boolean);
+  const names = sort
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const terms = names.map((raw) => {
     const descending = raw.startsWith('-');
     const name = descending ? raw.slice(1) : raw;
@@ -49,7 +52,8 @@ export function parseSort(sort: string, spec: ListSpec): SortTerm[] {
   return terms;
 }
 
-const signatureOf = (terms: SortTerm[]) => terms.map((t) => (t.descending ? `-${t.name}` : t.name)).join(',');
+const signatureOf = (terms: SortTerm[]) =>
+  terms.map((t) => (t.descending ? `-${t.name}` : t.name)).join(',');
 
 export function encodeCursor(signature: string, values: CursorValue[]): string {
   return Buffer.from(JSON.stringify({ s: signature, v: values })).toString('base64url');
@@ -67,7 +71,12 @@ export function decodeCursor(cursor: string, signature: string, length: number):
     throw invalid('is not a cursor this API issued');
   }
   const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
-  if (!Array.isArray(v) || typeof s !== 'string' || v.length !== length || !v.every((x) => ['string', 'number', 'boolean'].includes(typeof x))) {
+  if (
+    !Array.isArray(v) ||
+    typeof s !== 'string' ||
+    v.length !== length ||
+    !v.every((x) => ['string', 'number', 'boolean'].includes(typeof x))
+  ) {
     throw invalid('is not a cursor this API issued');
   }
   if (s !== signature) throw invalid('belongs to another sort order');
@@ -76,12 +85,17 @@ export function decodeCursor(cursor: string, signature: string, length: number):
 
 const cursorValue = (value: unknown): CursorValue => {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   throw new Error(`Cannot put ${typeof value} in a cursor: sort columns must be NOT NULL scalars`);
 };
 
 /** Rows strictly after `values` in the given order (a row comparison when all directions agree). */
-function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, terms: SortTerm[], values: CursorValue[]): void {
+function applyKeyset<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  terms: SortTerm[],
+  values: CursorValue[],
+): void {
   const params = Object.fromEntries(values.map((value, i) => [`keyset${i}`, value]));
   const sameDirection = terms.every((term) => term.descending === terms[0].descending);
   if (sameDirection) {
@@ -95,7 +109,10 @@ function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, terms: 
     new Brackets((or) => {
       terms.forEach((term, i) => {
         const equalities = terms.slice(0, i).map((prior, j) => `${prior.column} = :keyset${j}`);
-        const clause = [...equalities, `${term.column} ${term.descending ? '<' : '>'} :keyset${i}`].join(' AND ');
+        const clause = [
+          ...equalities,
+          `${term.column} ${term.descending ? '<' : '>'} :keyset${i}`,
+        ].join(' AND ');
         or.orWhere(`(${clause})`, params);
       });
     }),
@@ -112,7 +129,12 @@ export async function paginate<T extends ObjectLiteral>(
   const sortTerms = parseSort(query.sort ?? spec.defaultSort, spec);
   const terms: SortTerm[] = [
     ...sortTerms,
-    { name: 'id', column: spec.idColumn, property: 'id', descending: sortTerms[sortTerms.length - 1].descending },
+    {
+      name: 'id',
+      column: spec.idColumn,
+      property: 'id',
+      descending: sortTerms[sortTerms.length - 1].descending,
+    },
   ];
   const signature = signatureOf(sortTerms);
   const total = query.withTotal ? await qb.clone().getCount() : undefined;
@@ -127,7 +149,10 @@ export async function paginate<T extends ObjectLiteral>(
   const last = data[data.length - 1];
   const nextCursor =
     rows.length > limit && last
-      ? encodeCursor(signature, terms.map((term) => cursorValue((last as Record<string, unknown>)[term.property])))
+      ? encodeCursor(
+          signature,
+          terms.map((term) => cursorValue((last as Record<string, unknown>)[term.property])),
+        )
       : null;
   return total === undefined ? { data, nextCursor } : { data, nextCursor, total };
 }

@@ -22,7 +22,10 @@ export class ListQueryDto {
   @MaxLength(2048)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated fields, `-` for descending', example: '-updatedAt' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated fields, `-` for descending',
+    example: '-updatedAt',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

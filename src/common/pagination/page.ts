@@ -1,5 +1,11 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+} from '@nestjs/swagger';
 
 export interface Page<T> {
   data: T[];
@@ -8,7 +14,11 @@ export interface Page<T> {
 }
 
 export class PageMeta {
-  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page; null on the last one' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Cursor of the next page; null on the last one',
+  })
   nextCursor!: string | null;
 
   @ApiPropertyOptional({ description: 'Number of matching records (with withTotal=true)' })
@@ -23,10 +33,16 @@ export const ApiPageResponse = (model: Type) =>
       schema: {
         allOf: [
           { $ref: getSchemaPath(PageMeta) },
-          { properties: { data: { type: 'array', items: { $ref: getSchemaPath(model) } } }, required: ['data', 'nextCursor'] },
+          {
+            properties: { data: { type: 'array', items: { $ref: getSchemaPath(model) } } },
+            required: ['data', 'nextCursor'],
+          },
         ],
       },
     }),
   );
 
-export const mapPage = <T, R>(page: Page<T>, map: (item: T) => R): Page<R> => ({ ...page, data: page.data.map(map) });
+export const mapPage = <T, R>(page: Page<T>, map: (item: T) => R): Page<R> => ({
+  ...page,
+  data: page.data.map(map),
+});

@@ -30,8 +30,32 @@ export class ApiKeyDto {
   @ApiProperty() updatedAt!: Date;
 
   static from(key: ApiKey): ApiKeyDto {
-    const { id, name, prefix, role, createdById, expiresAt, lastUsedAt, revokedAt, version, createdAt, updatedAt } = key;
-    return Object.assign(new ApiKeyDto(), { id, name, prefix, role, createdById, expiresAt, lastUsedAt, revokedAt, version, createdAt, updatedAt });
+    const {
+      id,
+      name,
+      prefix,
+      role,
+      createdById,
+      expiresAt,
+      lastUsedAt,
+      revokedAt,
+      version,
+      createdAt,
+      updatedAt,
+    } = key;
+    return Object.assign(new ApiKeyDto(), {
+      id,
+      name,
+      prefix,
+      role,
+      createdById,
+      expiresAt,
+      lastUsedAt,
+      revokedAt,
+      version,
+      createdAt,
+      updatedAt,
+    });
   }
 }
 

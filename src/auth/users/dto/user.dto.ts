@@ -14,7 +14,18 @@ export class UserDto {
   @ApiProperty() updatedAt!: Date;
 
   static from(user: User): UserDto {
-    const { id, email, displayName, role, active, lastLoginAt, version, createdAt, updatedAt } = user;
-    return Object.assign(new UserDto(), { id, email, displayName, role, active, lastLoginAt, version, createdAt, updatedAt });
+    const { id, email, displayName, role, active, lastLoginAt, version, createdAt, updatedAt } =
+      user;
+    return Object.assign(new UserDto(), {
+      id,
+      email,
+      displayName,
+      role,
+      active,
+      lastLoginAt,
+      version,
+      createdAt,
+      updatedAt,
+    });
   }
 }
