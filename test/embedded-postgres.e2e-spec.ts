@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
 import { AppProcess, freePort, spawnApp, stopApp, waitUntilHealthy } from './support/app-process';
+import { createTestDatabase } from './support/test-database';
 
 /** `npm start` without DATABASE_URL: the app runs its own PostgreSQL under a data folder. */
 describe('the embedded PostgreSQL lifecycle', () => {
@@ -128,5 +130,40 @@ describe('configuration validated at start-up', () => {
     });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('SEED_DEMO must not be enabled in production');
+  });
+});
+
+describe('a production install', () => {
+  it('has no user until an operator creates the first admin from the environment', async () => {
+    const database = await createTestDatabase();
+    const env = { NODE_ENV: 'production', DATABASE_URL: database.url, JWT_SECRET: 'p'.repeat(40), PORT: String(await freePort()) };
+    try {
+      const app = spawnApp(env);
+      await waitUntilHealthy(app);
+      const demoLogin = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.park', password: DEMO_PASSWORD }),
+      });
+      expect(demoLogin.status).toBe(401);
+      expect(app.output()).not.toContain('Demo login');
+
+      const admin = { ADMIN_EMAIL: 'ops@park.example', ADMIN_PASSWORD: 'a-strong-first-password' };
+      const first = spawnSync(process.execPath, ['dist/src/auth/users/create-admin.cli.js'], { env: { ...process.env, ...env, ...admin }, encoding: 'utf8' });
+      expect(first.stdout).toContain('created admin ops@park.example');
+      const again = spawnSync(process.execPath, ['dist/src/auth/users/create-admin.cli.js'], { env: { ...process.env, ...env, ...admin }, encoding: 'utf8' });
+      expect(again.stdout).toContain('already exists');
+
+      const login = await fetch(`${app.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: admin.ADMIN_EMAIL, password: admin.ADMIN_PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: { role: string } }).user.role).toBe('admin');
+      expect(await stopApp(app)).toBe(0);
+    } finally {
+      await database.drop();
+    }
   });
 });
