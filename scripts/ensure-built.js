@@ -12,13 +12,16 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.ts$/.test(entry.name) && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.ts$/.test(entry.name) && !entry.name.endsWith('.spec.ts'))
+      newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
 const sources = ['src', 'migrations'].map((dir) => newestSource(join(root, dir)));
-const configs = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => statSync(join(root, f)).mtimeMs);
+const configs = ['package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map(
+  (f) => statSync(join(root, f)).mtimeMs,
+);
 if (!existsSync(output) || statSync(output).mtimeMs < Math.max(...sources, ...configs)) {
   console.log('building the app…');
   execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });

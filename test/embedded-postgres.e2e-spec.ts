@@ -136,7 +136,12 @@ describe('configuration validated at start-up', () => {
 describe('a production install', () => {
   it('has no user until an operator creates the first admin from the environment', async () => {
     const database = await createTestDatabase();
-    const env = { NODE_ENV: 'production', DATABASE_URL: database.url, JWT_SECRET: 'p'.repeat(40), PORT: String(await freePort()) };
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      JWT_SECRET: 'p'.repeat(40),
+      PORT: String(await freePort()),
+    };
     try {
       const app = spawnApp(env);
       await waitUntilHealthy(app);
@@ -149,9 +154,15 @@ describe('a production install', () => {
       expect(app.output()).not.toContain('Demo login');
 
       const admin = { ADMIN_EMAIL: 'ops@park.example', ADMIN_PASSWORD: 'a-strong-first-password' };
-      const first = spawnSync(process.execPath, ['dist/src/auth/users/create-admin.cli.js'], { env: { ...process.env, ...env, ...admin }, encoding: 'utf8' });
+      const first = spawnSync(process.execPath, ['dist/src/auth/users/create-admin.cli.js'], {
+        env: { ...process.env, ...env, ...admin },
+        encoding: 'utf8',
+      });
       expect(first.stdout).toContain('created admin ops@park.example');
-      const again = spawnSync(process.execPath, ['dist/src/auth/users/create-admin.cli.js'], { env: { ...process.env, ...env, ...admin }, encoding: 'utf8' });
+      const again = spawnSync(process.execPath, ['dist/src/auth/users/create-admin.cli.js'], {
+        env: { ...process.env, ...env, ...admin },
+        encoding: 'utf8',
+      });
       expect(again.stdout).toContain('already exists');
 
       const login = await fetch(`${app.baseUrl}/api/v1/auth/login`, {

@@ -15,17 +15,31 @@ import { UsersService } from './users.service';
 async function main(): Promise<number> {
   const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_NAME: name } = process.env;
   if (!email || !password || password.length < PASSWORD_MIN_LENGTH) {
-    console.error(`Set ADMIN_EMAIL and ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH}+ characters) in the environment.`);
+    console.error(
+      `Set ADMIN_EMAIL and ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH}+ characters) in the environment.`,
+    );
     return 2;
   }
-  const env = validateEnvironment({ ...process.env, SEED_DEMO: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const env = validateEnvironment({
+    ...process.env,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
   const database = await startDatabaseServer(env);
-  const context = await NestFactory.createApplicationContext(AppModule.forRoot(env, database), { logger: ['error'] });
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(env, database), {
+    logger: ['error'],
+  });
   try {
     const created = await context
       .get(ClsService)
-      .run(() => context.get(UsersService).ensureUsers([{ email, password, displayName: name ?? 'Administrator', role: 'admin' }]));
-    console.log(created ? `created admin ${email}` : `a user ${email} already exists: nothing changed`);
+      .run(() =>
+        context
+          .get(UsersService)
+          .ensureUsers([{ email, password, displayName: name ?? 'Administrator', role: 'admin' }]),
+      );
+    console.log(
+      created ? `created admin ${email}` : `a user ${email} already exists: nothing changed`,
+    );
     return 0;
   } finally {
     await context.close();
