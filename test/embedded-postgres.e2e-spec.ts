@@ -141,6 +141,7 @@ describe('a production install', () => {
       DATABASE_URL: database.url,
       JWT_SECRET: 'p'.repeat(40),
       PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
     };
     try {
       const app = spawnApp(env);
@@ -171,7 +172,27 @@ describe('a production install', () => {
         body: JSON.stringify({ email: admin.ADMIN_EMAIL, password: admin.ADMIN_PASSWORD }),
       });
       expect(login.status).toBe(200);
-      expect(((await login.json()) as { user: { role: string } }).user.role).toBe('admin');
+      const { user, accessToken } = (await login.json()) as {
+        user: { role: string };
+        accessToken: string;
+      };
+      expect(user.role).toBe('admin');
+
+      // JSON logs carry the request id; credentials never reach them.
+      await fetch(`${app.baseUrl}/api/v1/auth/me`, {
+        headers: { authorization: `Bearer ${accessToken}`, 'x-request-id': 'trace-log-check-1' },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const lines = app
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { req?: { id?: string; url?: string } });
+      expect(lines.find((line) => line.req?.id === 'trace-log-check-1')?.req?.url).toBe(
+        '/api/v1/auth/me',
+      );
+      expect(app.output()).not.toContain(admin.ADMIN_PASSWORD);
+      expect(app.output()).not.toContain(accessToken);
       expect(await stopApp(app)).toBe(0);
     } finally {
       await database.drop();
