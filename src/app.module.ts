@@ -21,6 +21,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { runMigrationsLocked } from './database/migrate';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 
 export interface DatabaseConnection {
   url: string;
@@ -70,6 +71,7 @@ export class AppModule {
             }),
           ],
         }),
+        JobsModule.forRoot(database.url),
         CommonModule,
         AuditModule,
         AuthModule,

@@ -19,6 +19,7 @@ import { LoginThrottle } from './throttle/login-throttle.entity';
 import { LoginThrottleService } from './throttle/login-throttle.service';
 import { AuthSession } from './tokens/auth-session.entity';
 import { RefreshToken } from './tokens/refresh-token.entity';
+import { SessionsPurgeJob } from './tokens/sessions-purge.job';
 import { SessionsService } from './tokens/sessions.service';
 import { User } from './users/user.entity';
 import { UsersController } from './users/users.controller';
@@ -43,6 +44,7 @@ import { UsersService } from './users/users.service';
     AuthService,
     UsersService,
     SessionsService,
+    SessionsPurgeJob,
     LoginThrottleService,
     ApiKeysService,
     PolicyService,

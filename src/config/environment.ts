@@ -110,6 +110,11 @@ export class Environment {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /** Run job workers and schedules in this instance (all instances may: pg-boss runs each job once). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
   @Type(() => Number)
   @IsInt()
   @Min(1024)
@@ -150,6 +155,7 @@ const ENVIRONMENT_KEYS = [
   'LOG_LEVEL',
   'SEED_DEMO',
   'TRUST_PROXY',
+  'JOBS_ENABLED',
   'BODY_LIMIT_BYTES',
   'PUBLIC_URL',
 ] as const satisfies readonly (keyof Environment)[];

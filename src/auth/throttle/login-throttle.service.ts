@@ -64,6 +64,14 @@ export class LoginThrottleService {
     }
   }
 
+  async purgeSpentWindows(): Promise<void> {
+    const window = this.config.get('LOGIN_THROTTLE_WINDOW_SECONDS', { infer: true });
+    await this.txHost.tx.query(
+      `DELETE FROM login_throttles WHERE window_started_at < now() - make_interval(secs => $1)`,
+      [window],
+    );
+  }
+
   /** A successful login clears the account's count and gives the address its attempt back. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
     const { account, address } = this.keys(attempt);

@@ -122,6 +122,23 @@ export class SessionsService {
     };
   }
 
+  /**
+   * Deletes what can never be used again: tokens expired over a day ago, and sessions with no live
+   * token left (revoked ones are kept for the refresh-token lifetime, for the record).
+   */
+  async purgeDead(): Promise<void> {
+    const days = this.config.get('REFRESH_TOKEN_TTL_DAYS', { infer: true });
+    await this.txHost.tx.query(
+      `DELETE FROM refresh_tokens WHERE expires_at < now() - interval '1 day'`,
+    );
+    await this.txHost.tx.query(
+      `DELETE FROM auth_sessions s
+        WHERE NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.id)
+          AND (s.revoked_at IS NULL OR s.revoked_at < now() - make_interval(days => $1))`,
+      [days],
+    );
+  }
+
   private async revokeSession(sessionId: string, reason: string): Promise<void> {
     await this.txHost.tx.query(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
