@@ -12,6 +12,8 @@ import {
 } from 'typeorm';
 import { User } from '../auth/users/user.entity';
 
+export type NotificationData = Record<string, string | number | boolean | null>;
+
 /** Something a user should know about (a lead returned to the pool, a conflict resolved, …). */
 @Entity('notifications')
 @Index('idx_notifications_user', ['userId', 'createdAt', 'id'])
@@ -26,7 +28,7 @@ export class Notification {
   @Column({ type: 'varchar', length: 200 }) title!: string;
   @Column({ type: 'varchar', length: 50, nullable: true }) entityType!: string | null;
   @Column({ type: 'uuid', nullable: true }) entityId!: string | null;
-  @Column({ type: 'jsonb', default: {} }) data!: Record<string, unknown>;
+  @Column({ type: 'jsonb', default: {} }) data!: NotificationData;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) readAt!: Date | null;
   @VersionColumn({ default: 1 }) version!: number;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt!: Date;

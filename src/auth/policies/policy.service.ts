@@ -1,9 +1,8 @@
-import { subject as asSubject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { forbidden } from '../../common/errors/problem.exception';
 import type { Principal } from '../roles';
-import { Action, AppAbility, defineAbilities, SubjectType } from './abilities';
+import { Action, AppAbility, defineAbilities, subjectOf, SubjectType } from './abilities';
 
 type Condition = Record<string, unknown>;
 
@@ -25,7 +24,7 @@ export class PolicyService {
     type: Exclude<SubjectType, 'all'>,
     record: object,
   ): void {
-    if (!this.abilityFor(principal).can(action, asSubject(type, { ...record }))) {
+    if (!this.abilityFor(principal).can(action, subjectOf(type, record))) {
       throw forbidden(`Your role (${principal.role}) may not ${action} this ${type}`);
     }
   }
