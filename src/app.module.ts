@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
+import { CompaniesModule } from './companies/companies.module';
 import { EtagInterceptor } from './common/concurrency/etag.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/http/validation';
@@ -22,6 +23,7 @@ import { runMigrationsLocked } from './database/migrate';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 export interface DatabaseConnection {
   url: string;
@@ -75,6 +77,8 @@ export class AppModule {
         CommonModule,
         AuditModule,
         AuthModule,
+        NotificationsModule,
+        CompaniesModule,
         HealthModule,
         DemoModule,
       ],

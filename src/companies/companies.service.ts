@@ -1,0 +1,198 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { PolicyService } from '../auth/policies/policy.service';
+import type { Principal } from '../auth/roles';
+import { updateVersioned } from '../common/concurrency/versioned-update';
+import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { paginate } from '../common/pagination/keyset';
+import type { Page } from '../common/pagination/page';
+import { CompanyMatch, findCompanyMatches } from './company-matcher';
+import { normaliseCompanyName } from './company-name';
+import { Company } from './company.entity';
+import { CompanyMergeHooks } from './company-merge.hooks';
+import { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/company.dto';
+
+const ENTITY = 'Company';
+
+export const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
+@Injectable()
+export class CompaniesService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+    private readonly policy: PolicyService,
+    private readonly mergeHooks: CompanyMergeHooks,
+  ) {}
+
+  private get companies() {
+    return this.txHost.tx.getRepository(Company);
+  }
+
+  list(query: ListCompaniesQuery): Promise<Page<Company>> {
+    const qb = this.companies.createQueryBuilder('c');
+    if (query.q) {
+      qb.andWhere(
+        `(c.name ILIKE :q OR c.nameEn ILIKE :q OR c.creditCode ILIKE :q
+          OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.company_id = c.id AND ct.deleted_at IS NULL AND ct.name ILIKE :q))`,
+        { q: escapeLike(query.q) },
+      );
+    }
+    if (query.aiSegment) qb.andWhere('c.aiSegment = :aiSegment', { aiSegment: query.aiSegment });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.listingStatus) qb.andWhere('c.listingStatus = :listingStatus', { listingStatus: query.listingStatus });
+    if (query.ownerId) qb.andWhere('c.ownerId = :ownerId', { ownerId: query.ownerId });
+    if (query.unowned) qb.andWhere('c.ownerId IS NULL');
+    if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag });
+    return paginate(qb, query, {
+      sortable: {
+        name: { column: 'c.name', property: 'name' },
+        updatedAt: { column: 'c.updatedAt', property: 'updatedAt' },
+        createdAt: { column: 'c.createdAt', property: 'createdAt' },
+      },
+      defaultSort: '-updatedAt',
+      idColumn: 'c.id',
+    });
+  }
+
+  async get(id: string): Promise<Company> {
+    const company = await this.companies.findOneBy({ id });
+    if (!company) throw notFound(ENTITY, id);
+    return company;
+  }
+
+  matches(candidate: { name?: string; creditCode?: string | null }): Promise<CompanyMatch[]> {
+    return findCompanyMatches(this.txHost.tx, candidate);
+  }
+
+  /** Creates a company; one with the same credit code is a 409 (use the existing one). */
+  @Transactional()
+  async create(dto: CreateCompanyDto, ownerId: string | null, createdById: string | null): Promise<Company> {
+    const saved = await this.companies.save(
+      this.companies.create({ ...dto, normalizedName: normaliseCompanyName(dto.name), ownerId, createdById }),
+    );
+    const company = await this.get(saved.id);
+    await this.audit.record({ entityType: ENTITY, entityId: company.id, action: 'create', after: company });
+    return company;
+  }
+
+  /** The principal may change this company (its fields, contacts and revenues), or 403. */
+  async getForUpdate(principal: Principal, id: string): Promise<Company> {
+    const company = await this.get(id);
+    this.policy.assert(principal, 'update', 'Company', company);
+    return company;
+  }
+
+  @Transactional()
+  async update(principal: Principal, id: string, version: number, dto: UpdateCompanyDto): Promise<Company> {
+    await this.getForUpdate(principal, id);
+    const changes = { ...dto, ...(dto.name ? { normalizedName: normaliseCompanyName(dto.name) } : {}) };
+    const { before, after } = await updateVersioned(this.txHost.tx, Company, ENTITY, id, version, changes);
+    await this.audit.record({ entityType: ENTITY, entityId: id, action: 'update', before, after });
+    return after;
+  }
+
+  /** Gives an unowned company an owner (the first promoter to take a lead on it). */
+  async adoptIfUnowned(companyId: string, ownerId: string): Promise<void> {
+    await this.txHost.tx.query(
+      `UPDATE companies SET owner_id = $2, version = version + 1, updated_at = now() WHERE id = $1 AND owner_id IS NULL`,
+      [companyId, ownerId],
+    );
+  }
+
+  @Transactional()
+  async setOwner(companyId: string, ownerId: string | null, reason: string): Promise<void> {
+    const before = await this.get(companyId);
+    if (before.ownerId === ownerId) return;
+    await this.txHost.tx.query(`UPDATE companies SET owner_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      companyId,
+      ownerId,
+    ]);
+    await this.audit.record({ entityType: ENTITY, entityId: companyId, action: 'reassign', before, after: await this.get(companyId), reason });
+  }
+
+  @Transactional()
+  async remove(id: string, version: number, reason?: string): Promise<void> {
+    const { before, after } = await updateVersioned(this.txHost.tx, Company, ENTITY, id, version, {
+      deletedAt: () => 'now()',
+      creditCode: null,
+    });
+    await this.audit.record({ entityType: ENTITY, entityId: id, action: 'delete', before, after, reason });
+  }
+
+  /**
+   * Folds a duplicate into a survivor in one transaction: its contacts, leads, revenues (years the
+   * survivor lacks) and every module's records (leads, deals, …, through CompanyMergeHooks) move over; fields the survivor lacks are filled in;
+   * the duplicate is soft-deleted and points at the survivor. Both sides are audited.
+   */
+  @Transactional()
+  async merge(survivorId: string, sourceId: string): Promise<Company> {
+    if (survivorId === sourceId) throw new ProblemException('CONFLICT', 'A company cannot be merged into itself');
+    const locked = await this.companies.find({ where: { id: In([survivorId, sourceId]) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
+    const survivor = locked.find((c) => c.id === survivorId);
+    const source = locked.find((c) => c.id === sourceId);
+    if (!survivor) throw notFound(ENTITY, survivorId);
+    if (!source) throw notFound(ENTITY, sourceId);
+
+    const tx = this.txHost.tx;
+    const moved: Record<string, number> = {};
+    const [, contacts] = await tx.query<[unknown, number]>(
+      `UPDATE contacts SET company_id = $1, is_primary = false, version = version + 1, updated_at = now()
+        WHERE company_id = $2 AND deleted_at IS NULL`,
+      [survivorId, sourceId],
+    );
+    moved.contacts = contacts;
+    await tx.query(
+      `UPDATE contacts SET is_primary = true, version = version + 1 WHERE id = (
+         SELECT id FROM contacts WHERE company_id = $1 AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1)
+        AND NOT EXISTS (SELECT 1 FROM contacts WHERE company_id = $1 AND is_primary AND deleted_at IS NULL)`,
+      [survivorId],
+    );
+    const [, revenues] = await tx.query<[unknown, number]>(
+      `UPDATE company_revenues SET company_id = $1, version = version + 1, updated_at = now()
+        WHERE company_id = $2 AND year NOT IN (SELECT year FROM company_revenues WHERE company_id = $1)`,
+      [survivorId, sourceId],
+    );
+    moved.revenues = revenues;
+    for (const [name, count] of Object.entries(await this.mergeHooks.run(tx, survivorId, sourceId))) moved[name] = count;
+
+    await tx.query(
+      `UPDATE companies SET deleted_at = now(), merged_into_id = $1, credit_code = NULL, version = version + 1, updated_at = now()
+        WHERE id = $2`,
+      [survivorId, sourceId],
+    );
+    const filled = {
+      nameEn: survivor.nameEn ?? source.nameEn,
+      creditCode: survivor.creditCode ?? source.creditCode,
+      fundingStage: survivor.fundingStage ?? source.fundingStage,
+      headcount: survivor.headcount ?? source.headcount,
+      registeredCapital: survivor.registeredCapital ?? source.registeredCapital,
+      hqCity: survivor.hqCity ?? source.hqCity,
+      website: survivor.website ?? source.website,
+      ownerId: survivor.ownerId ?? source.ownerId,
+      tags: [...new Set([...survivor.tags, ...source.tags])],
+    };
+    await this.companies.update({ id: survivorId }, filled);
+    const after = await this.get(survivorId);
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: survivorId,
+      action: 'merge',
+      before: survivor,
+      after,
+      reason: `merged ${sourceId} into this company; moved ${JSON.stringify(moved)}`,
+    });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: sourceId,
+      action: 'merged_into',
+      before: source,
+      after: { ...source, deletedAt: new Date(), mergedIntoId: survivorId },
+      reason: `merged into ${survivorId}`,
+    });
+    return after;
+  }
+}

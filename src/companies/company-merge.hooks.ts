@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Moves a module's records from a merged company to the survivor; returns how many moved. */
+export type CompanyMergeHook = (tx: EntityManager, survivorId: string, sourceId: string) => Promise<number>;
+
+/**
+ * Modules that hold records of a company (deals, activities, leases, …) register here, so that a
+ * merge moves them in the same transaction without the companies module knowing them.
+ */
+@Injectable()
+export class CompanyMergeHooks {
+  private readonly hooks = new Map<string, CompanyMergeHook>();
+
+  register(name: string, hook: CompanyMergeHook): void {
+    this.hooks.set(name, hook);
+  }
+
+  async run(tx: EntityManager, survivorId: string, sourceId: string): Promise<Record<string, number>> {
+    const moved: Record<string, number> = {};
+    for (const [name, hook] of this.hooks) moved[name] = await hook(tx, survivorId, sourceId);
+    return moved;
+  }
+}
