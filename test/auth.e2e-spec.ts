@@ -48,6 +48,21 @@ describe('authentication', () => {
     expect(response.body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('takes credentials only from the JSON body, never from the URL', async () => {
+    const response = await t.request(
+      'POST',
+      '/api/v1/auth/login?email=admin@demo.park&password=Demo%232026',
+      { body: {} },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.accessToken).toBeUndefined();
+    const extra = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@demo.park', password: 'Demo#2026', role: 'admin' },
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.errors).toEqual([{ field: 'role', message: 'role is not a known field' }]);
+  });
+
   it('throttles an account after repeated failures, even with the right password, counting in PostgreSQL', async () => {
     const email = 'promoter2@demo.park';
     for (let i = 0; i < 3; i++) expect((await t.login(email, `wrong-${i}`)).status).toBe(401);
@@ -166,6 +181,22 @@ describe('authentication', () => {
     expect((await t.request('GET', '/api/v1/api-keys', { token: manager })).status).toBe(403);
   });
 
+  it('refuses an API key that would expire in the past or at a malformed time', async () => {
+    const admin = await t.tokenFor('admin');
+    const past = await t.request('POST', '/api/v1/api-keys', {
+      token: admin,
+      body: { name: 'old', expiresAt: '2020-01-01T00:00:00Z' },
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.errors).toEqual([{ field: 'expiresAt', message: 'must be in the future' }]);
+    const malformed = await t.request('POST', '/api/v1/api-keys', {
+      token: admin,
+      body: { name: 'odd', expiresAt: '20260101T000000Z' },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toContain('expiresAt');
+  });
+
   describe('API keys', () => {
     let key: string;
     let keyId: string;
@@ -243,5 +274,27 @@ describe('authentication', () => {
       (await t.request('GET', '/api/v1/auth/me', { token: session.body.accessToken })).status,
     ).toBe(401);
     expect((await t.login('leaver@demo.park', 'initial-password')).status).toBe(401);
+  });
+});
+
+describe('login throttling per client address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '100',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '4',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('stops one address that sprays passwords across accounts', async () => {
+    const accounts = ['viewer', 'promoter1', 'promoter2', 'manager'];
+    for (const account of accounts)
+      expect((await t.login(`${account}@demo.park`, 'spray-guess')).status).toBe(401);
+    const next = await t.login('admin@demo.park');
+    expect(next.status).toBe(429);
+    expect(next.body.code).toBe('LOGIN_THROTTLED');
+    const { rows } = await t.db.query(`SELECT key FROM login_throttles WHERE key LIKE 'address:%'`);
+    expect(rows.map((r) => r.key)).toEqual(['address:127.0.0.1']);
   });
 });

@@ -230,6 +230,35 @@ describe('API conventions on the users resource', () => {
       expect(rows[0]).toEqual({ display_name: '新名字', version: 2 });
     });
 
+    it('refuses null for a required field, and treats a change that changes nothing as a no-op', async () => {
+      const created = await createUser();
+      const id = created.body.id;
+      for (const body of [{ password: null }, { displayName: null }, { role: null }]) {
+        const response = await t.request('PATCH', `/api/v1/users/${id}`, {
+          token: admin,
+          headers: { 'if-match': '"1"' },
+          body,
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.errors[0].field).toBe(Object.keys(body)[0]);
+      }
+      const same = await t.request('PATCH', `/api/v1/users/${id}`, {
+        token: admin,
+        headers: { 'if-match': '"1"' },
+        body: { displayName: created.body.displayName },
+      });
+      expect(same.status).toBe(200);
+      expect(same.body.version).toBe(1);
+      const empty = await t.request('PATCH', `/api/v1/users/${id}`, {
+        token: admin,
+        headers: { 'if-match': '"1"' },
+        body: {},
+      });
+      expect(empty.body.version).toBe(1);
+      const { rows } = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [id]);
+      expect(rows.map((r) => r.action)).toEqual(['create']);
+    });
+
     it('lets exactly one of many concurrent updates of one version win', async () => {
       const created = await createUser();
       const results = await Promise.all(
@@ -292,6 +321,24 @@ describe('API conventions on the users resource', () => {
       expect(retry.body).toEqual(first.body);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(retry.headers.get('etag')).toBe('"1"');
+      expect(await countUsers(body.email)).toBe(1);
+    });
+
+    it('scopes a key to the route, however its path is spelled', async () => {
+      const key = randomUUID();
+      const body = newUser();
+      const first = await t.request('POST', '/api/v1/users', {
+        token: admin,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      const encoded = await t.request('POST', '/api/v1/%75sers', {
+        token: admin,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      expect(encoded.status).toBe(201);
+      expect(encoded.body.id).toBe(first.body.id);
       expect(await countUsers(body.email)).toBe(1);
     });
 

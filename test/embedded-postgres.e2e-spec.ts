@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
@@ -93,6 +93,19 @@ describe('the embedded PostgreSQL lifecycle', () => {
     expect(await stopApp(third)).toBe(0);
   });
 
+  it('refuses a second app on the same data directory while the first runs', async () => {
+    const first = await start();
+    const second = spawnApp({
+      EMBEDDED_PG_DIR: dataDir,
+      PORT: String(await freePort()),
+      NODE_ENV: 'development',
+    });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/already runs the embedded PostgreSQL/);
+    expect((await fetch(`${first.baseUrl}/health`)).status).toBe(200);
+    expect(await stopApp(first)).toBe(0);
+  });
+
   it('recovers from a server killed mid-write by PostgreSQL’s own crash recovery', async () => {
     const fourth = await start();
     const pid = serverPid();
@@ -103,6 +116,37 @@ describe('the embedded PostgreSQL lifecycle', () => {
       1,
     );
     expect(await stopApp(fifth)).toBe(0);
+  });
+});
+
+describe('embedded PostgreSQL set-up', () => {
+  it('never wipes a folder that is not a cluster, and clears what an interrupted initdb left', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crm-embedded-'));
+    try {
+      const notACluster = join(folder, 'documents');
+      mkdirSync(notACluster);
+      writeFileSync(join(notACluster, 'keep.txt'), 'precious');
+      const refused = spawnApp({
+        EMBEDDED_PG_DIR: notACluster,
+        PORT: String(await freePort()),
+        NODE_ENV: 'development',
+      });
+      expect(await refused.exited).toBe(1);
+      expect(refused.output()).toContain('is not a PostgreSQL data directory');
+      expect(readFileSync(join(notACluster, 'keep.txt'), 'utf8')).toBe('precious');
+
+      mkdirSync(join(folder, 'postgres.initdb-deadbeef'));
+      const app = spawnApp({
+        EMBEDDED_PG_DIR: join(folder, 'postgres'),
+        PORT: String(await freePort()),
+        NODE_ENV: 'development',
+      });
+      await waitUntilHealthy(app);
+      expect(existsSync(join(folder, 'postgres.initdb-deadbeef'))).toBe(false);
+      expect(await stopApp(app)).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -32,6 +32,8 @@ export class AuditService {
         `Audit of ${entry.entityType} ${entry.action} must run inside the change's transaction`,
       );
     }
+    const changes = fieldChanges(entry.before ?? null, entry.after ?? null);
+    if (entry.action === 'update' && Object.keys(changes).length === 0) return;
     const actor = (this.cls.isActive() && this.cls.get('actor')) || SYSTEM_ACTOR;
     const entries = this.txHost.tx.getRepository(AuditEntry);
     await entries.save(
@@ -42,7 +44,7 @@ export class AuditService {
         actorType: actor.type,
         actorId: actor.id,
         requestId: this.cls.isActive() ? (this.cls.getId() ?? null) : null,
-        changes: fieldChanges(entry.before ?? null, entry.after ?? null),
+        changes,
         reason: entry.reason ?? null,
       }),
     );

@@ -69,7 +69,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Authenticated()
+  @Authenticated({ apiKeys: true })
   @ApiOperation({ summary: 'The caller, its role and its permissions' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {

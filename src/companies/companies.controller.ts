@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
@@ -34,7 +40,9 @@ export class CompaniesController {
 
   @Get('companies')
   @Authorize('read', 'Company')
-  @ApiOperation({ summary: 'Companies; q searches Chinese and English names, credit code and contact names' })
+  @ApiOperation({
+    summary: 'Companies; q searches Chinese and English names, credit code and contact names',
+  })
   @ApiPageResponse(CompanyDto)
   async list(@Query() query: ListCompaniesQuery): Promise<Page<CompanyDto>> {
     return mapPage(await this.companies.list(query), CompanyDto.from);
@@ -42,11 +50,17 @@ export class CompaniesController {
 
   @Get('companies/matches')
   @Authorize('read', 'Company')
-  @ApiOperation({ summary: 'Existing companies that may be this firm (for a live duplicate warning while typing)' })
+  @ApiOperation({
+    summary: 'Existing companies that may be this firm (for a live duplicate warning while typing)',
+  })
   @ApiOkResponse({ type: [CompanyMatchDto] })
   async matches(@Query() query: CompanyMatchesQuery): Promise<CompanyMatchDto[]> {
     const matches = await this.companies.matches(query);
-    return matches.map((m) => ({ company: CompanyDto.from(m.company), match: m.match, similarity: m.similarity }));
+    return matches.map((m) => ({
+      company: CompanyDto.from(m.company),
+      match: m.match,
+      similarity: m.similarity,
+    }));
   }
 
   @Get('companies/:id')
@@ -59,9 +73,14 @@ export class CompaniesController {
   @Post('companies')
   @Authorize('create', 'Company')
   @Idempotent()
-  @ApiOperation({ summary: 'Create a company (admins; promoters create companies with their leads)' })
+  @ApiOperation({
+    summary: 'Create a company (admins; promoters create companies with their leads)',
+  })
   @ApiCreatedResponse({ type: CompanyDto })
-  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCompanyDto): Promise<CompanyDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateCompanyDto,
+  ): Promise<CompanyDto> {
     return CompanyDto.from(await this.companies.create(dto, null, principal.id));
   }
 
@@ -83,14 +102,20 @@ export class CompaniesController {
   @HttpCode(204)
   @ApiIfMatch()
   @ApiNoContentResponse()
-  async remove(@UuidParam() id: string, @IfMatch() version: number, @Query() query: DeleteReasonQuery): Promise<void> {
+  async remove(
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Query() query: DeleteReasonQuery,
+  ): Promise<void> {
     await this.companies.remove(id, version, query.reason);
   }
 
   @Post('companies/:id/merge')
   @Authorize('merge', 'Company')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Fold a duplicate (sourceId) into this company: every child record moves here' })
+  @ApiOperation({
+    summary: 'Fold a duplicate (sourceId) into this company: every child record moves here',
+  })
   @ApiOkResponse({ type: CompanyDto })
   async merge(@UuidParam() id: string, @Body() dto: MergeCompaniesDto): Promise<CompanyDto> {
     return CompanyDto.from(await this.companies.merge(id, dto.sourceId));
@@ -107,7 +132,11 @@ export class CompaniesController {
   @Authorize('update', 'Company')
   @Idempotent()
   @ApiCreatedResponse({ type: ContactDto })
-  async createContact(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() dto: CreateContactDto): Promise<ContactDto> {
+  async createContact(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() dto: CreateContactDto,
+  ): Promise<ContactDto> {
     return ContactDto.from(await this.contacts.create(principal, id, dto));
   }
 
@@ -156,7 +185,11 @@ export class CompaniesController {
   @Authorize('update', 'Company')
   @Idempotent()
   @ApiCreatedResponse({ type: RevenueDto })
-  async createRevenue(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() dto: CreateRevenueDto): Promise<RevenueDto> {
+  async createRevenue(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() dto: CreateRevenueDto,
+  ): Promise<RevenueDto> {
     return RevenueDto.from(await this.revenues.create(principal, id, dto));
   }
 

@@ -43,7 +43,8 @@ export class CompaniesService {
     }
     if (query.aiSegment) qb.andWhere('c.aiSegment = :aiSegment', { aiSegment: query.aiSegment });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.listingStatus) qb.andWhere('c.listingStatus = :listingStatus', { listingStatus: query.listingStatus });
+    if (query.listingStatus)
+      qb.andWhere('c.listingStatus = :listingStatus', { listingStatus: query.listingStatus });
     if (query.ownerId) qb.andWhere('c.ownerId = :ownerId', { ownerId: query.ownerId });
     if (query.unowned) qb.andWhere('c.ownerId IS NULL');
     if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag });
@@ -70,12 +71,26 @@ export class CompaniesService {
 
   /** Creates a company; one with the same credit code is a 409 (use the existing one). */
   @Transactional()
-  async create(dto: CreateCompanyDto, ownerId: string | null, createdById: string | null): Promise<Company> {
+  async create(
+    dto: CreateCompanyDto,
+    ownerId: string | null,
+    createdById: string | null,
+  ): Promise<Company> {
     const saved = await this.companies.save(
-      this.companies.create({ ...dto, normalizedName: normaliseCompanyName(dto.name), ownerId, createdById }),
+      this.companies.create({
+        ...dto,
+        normalizedName: normaliseCompanyName(dto.name),
+        ownerId,
+        createdById,
+      }),
     );
     const company = await this.get(saved.id);
-    await this.audit.record({ entityType: ENTITY, entityId: company.id, action: 'create', after: company });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: company.id,
+      action: 'create',
+      after: company,
+    });
     return company;
   }
 
@@ -87,10 +102,25 @@ export class CompaniesService {
   }
 
   @Transactional()
-  async update(principal: Principal, id: string, version: number, dto: UpdateCompanyDto): Promise<Company> {
+  async update(
+    principal: Principal,
+    id: string,
+    version: number,
+    dto: UpdateCompanyDto,
+  ): Promise<Company> {
     await this.getForUpdate(principal, id);
-    const changes = { ...dto, ...(dto.name ? { normalizedName: normaliseCompanyName(dto.name) } : {}) };
-    const { before, after } = await updateVersioned(this.txHost.tx, Company, ENTITY, id, version, changes);
+    const changes = {
+      ...dto,
+      ...(dto.name ? { normalizedName: normaliseCompanyName(dto.name) } : {}),
+    };
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      Company,
+      ENTITY,
+      id,
+      version,
+      changes,
+    );
     await this.audit.record({ entityType: ENTITY, entityId: id, action: 'update', before, after });
     return after;
   }
@@ -107,11 +137,18 @@ export class CompaniesService {
   async setOwner(companyId: string, ownerId: string | null, reason: string): Promise<void> {
     const before = await this.get(companyId);
     if (before.ownerId === ownerId) return;
-    await this.txHost.tx.query(`UPDATE companies SET owner_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-      companyId,
-      ownerId,
-    ]);
-    await this.audit.record({ entityType: ENTITY, entityId: companyId, action: 'reassign', before, after: await this.get(companyId), reason });
+    await this.txHost.tx.query(
+      `UPDATE companies SET owner_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [companyId, ownerId],
+    );
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: companyId,
+      action: 'reassign',
+      before,
+      after: await this.get(companyId),
+      reason,
+    });
   }
 
   @Transactional()
@@ -120,7 +157,14 @@ export class CompaniesService {
       deletedAt: () => 'now()',
       creditCode: null,
     });
-    await this.audit.record({ entityType: ENTITY, entityId: id, action: 'delete', before, after, reason });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'delete',
+      before,
+      after,
+      reason,
+    });
   }
 
   /**
@@ -130,8 +174,13 @@ export class CompaniesService {
    */
   @Transactional()
   async merge(survivorId: string, sourceId: string): Promise<Company> {
-    if (survivorId === sourceId) throw new ProblemException('CONFLICT', 'A company cannot be merged into itself');
-    const locked = await this.companies.find({ where: { id: In([survivorId, sourceId]) }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
+    if (survivorId === sourceId)
+      throw new ProblemException('CONFLICT', 'A company cannot be merged into itself');
+    const locked = await this.companies.find({
+      where: { id: In([survivorId, sourceId]) },
+      lock: { mode: 'pessimistic_write' },
+      order: { id: 'ASC' },
+    });
     const survivor = locked.find((c) => c.id === survivorId);
     const source = locked.find((c) => c.id === sourceId);
     if (!survivor) throw notFound(ENTITY, survivorId);
@@ -157,7 +206,8 @@ export class CompaniesService {
       [survivorId, sourceId],
     );
     moved.revenues = revenues;
-    for (const [name, count] of Object.entries(await this.mergeHooks.run(tx, survivorId, sourceId))) moved[name] = count;
+    for (const [name, count] of Object.entries(await this.mergeHooks.run(tx, survivorId, sourceId)))
+      moved[name] = count;
 
     await tx.query(
       `UPDATE companies SET deleted_at = now(), merged_into_id = $1, credit_code = NULL, version = version + 1, updated_at = now()

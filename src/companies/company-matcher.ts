@@ -39,7 +39,13 @@ export async function findCompanyMatches(
     [candidate.creditCode ?? null, normalized, SIMILAR_NAME_THRESHOLD, limit],
   );
   if (rows.length === 0) return [];
-  const companies = await manager.getRepository(Company).findBy(rows.map((row) => ({ id: row.id })));
+  const companies = await manager
+    .getRepository(Company)
+    .findBy(rows.map((row) => ({ id: row.id })));
   const byId = new Map(companies.map((company) => [company.id, company]));
-  return rows.map((row) => ({ company: byId.get(row.id)!, match: row.match, similarity: Number(row.similarity) }));
+  return rows.map((row) => ({
+    company: byId.get(row.id)!,
+    match: row.match,
+    similarity: Number(row.similarity),
+  }));
 }

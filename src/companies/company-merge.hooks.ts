@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** Moves a module's records from a merged company to the survivor; returns how many moved. */
-export type CompanyMergeHook = (tx: EntityManager, survivorId: string, sourceId: string) => Promise<number>;
+export type CompanyMergeHook = (
+  tx: EntityManager,
+  survivorId: string,
+  sourceId: string,
+) => Promise<number>;
 
 /**
  * Modules that hold records of a company (deals, activities, leases, …) register here, so that a
@@ -16,7 +20,11 @@ export class CompanyMergeHooks {
     this.hooks.set(name, hook);
   }
 
-  async run(tx: EntityManager, survivorId: string, sourceId: string): Promise<Record<string, number>> {
+  async run(
+    tx: EntityManager,
+    survivorId: string,
+    sourceId: string,
+  ): Promise<Record<string, number>> {
     const moved: Record<string, number> = {};
     for (const [name, hook] of this.hooks) moved[name] = await hook(tx, survivorId, sourceId);
     return moved;

@@ -36,29 +36,61 @@ export class CompanyRevenuesService {
 
   /** One record per year: a second one for the same year is a 409 (change the existing one). */
   @Transactional()
-  async create(principal: Principal, companyId: string, dto: CreateRevenueDto): Promise<CompanyRevenue> {
+  async create(
+    principal: Principal,
+    companyId: string,
+    dto: CreateRevenueDto,
+  ): Promise<CompanyRevenue> {
     await this.companies.getForUpdate(principal, companyId);
     const saved = await this.revenues.save(this.revenues.create({ ...dto, companyId }));
     const revenue = await this.get(companyId, saved.id);
-    await this.audit.record({ entityType: ENTITY, entityId: revenue.id, action: 'create', after: revenue });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: revenue.id,
+      action: 'create',
+      after: revenue,
+    });
     return revenue;
   }
 
   @Transactional()
-  async update(principal: Principal, companyId: string, id: string, version: number, dto: UpdateRevenueDto): Promise<CompanyRevenue> {
+  async update(
+    principal: Principal,
+    companyId: string,
+    id: string,
+    version: number,
+    dto: UpdateRevenueDto,
+  ): Promise<CompanyRevenue> {
     await this.companies.getForUpdate(principal, companyId);
     await this.get(companyId, id);
-    const { before, after } = await updateVersioned(this.txHost.tx, CompanyRevenue, ENTITY, id, version, dto);
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      CompanyRevenue,
+      ENTITY,
+      id,
+      version,
+      dto,
+    );
     await this.audit.record({ entityType: ENTITY, entityId: id, action: 'update', before, after });
     return after;
   }
 
   @Transactional()
-  async remove(principal: Principal, companyId: string, id: string, version: number): Promise<void> {
+  async remove(
+    principal: Principal,
+    companyId: string,
+    id: string,
+    version: number,
+  ): Promise<void> {
     await this.companies.getForUpdate(principal, companyId);
     const revenue = await this.get(companyId, id);
     const deleted = await this.revenues.delete({ id, version });
     if (deleted.affected !== 1) throw versionMismatch(ENTITY, id, revenue.version, version);
-    await this.audit.record({ entityType: ENTITY, entityId: id, action: 'delete', before: revenue });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'delete',
+      before: revenue,
+    });
   }
 }

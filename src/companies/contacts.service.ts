@@ -26,7 +26,11 @@ export class ContactsService {
 
   async listFor(companyId: string): Promise<Contact[]> {
     await this.companies.get(companyId);
-    return this.contacts.find({ where: { companyId }, order: { isPrimary: 'DESC', createdAt: 'ASC', id: 'ASC' }, take: 500 });
+    return this.contacts.find({
+      where: { companyId },
+      order: { isPrimary: 'DESC', createdAt: 'ASC', id: 'ASC' },
+      take: 500,
+    });
   }
 
   async get(id: string): Promise<Contact> {
@@ -36,29 +40,55 @@ export class ContactsService {
   }
 
   @Transactional()
-  async create(principal: Principal | null, companyId: string, dto: CreateContactDto): Promise<Contact> {
+  async create(
+    principal: Principal | null,
+    companyId: string,
+    dto: CreateContactDto,
+  ): Promise<Contact> {
     if (principal) await this.companies.getForUpdate(principal, companyId);
     else await this.companies.get(companyId);
     await this.lockCompany(companyId);
     const hasPrimary = await this.contacts.existsBy({ companyId, isPrimary: true });
     const makePrimary = dto.isPrimary === true || !hasPrimary;
     if (makePrimary && hasPrimary) await this.demotePrimary(companyId);
-    const saved = await this.contacts.save(this.contacts.create({ ...dto, companyId, isPrimary: makePrimary }));
+    const saved = await this.contacts.save(
+      this.contacts.create({ ...dto, companyId, isPrimary: makePrimary }),
+    );
     const contact = await this.get(saved.id);
-    await this.audit.record({ entityType: ENTITY, entityId: contact.id, action: 'create', after: contact });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: contact.id,
+      action: 'create',
+      after: contact,
+    });
     return contact;
   }
 
   @Transactional()
-  async update(principal: Principal, id: string, version: number, dto: UpdateContactDto): Promise<Contact> {
+  async update(
+    principal: Principal,
+    id: string,
+    version: number,
+    dto: UpdateContactDto,
+  ): Promise<Contact> {
     const current = await this.get(id);
     await this.companies.getForUpdate(principal, current.companyId);
     await this.lockCompany(current.companyId);
     if (dto.isPrimary === false && current.isPrimary) {
-      throw new ProblemException('CONFLICT', 'A company needs a primary contact: make another contact primary instead');
+      throw new ProblemException(
+        'CONFLICT',
+        'A company needs a primary contact: make another contact primary instead',
+      );
     }
     if (dto.isPrimary === true && !current.isPrimary) await this.demotePrimary(current.companyId);
-    const { before, after } = await updateVersioned(this.txHost.tx, Contact, ENTITY, id, version, dto);
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      Contact,
+      ENTITY,
+      id,
+      version,
+      dto,
+    );
     await this.audit.record({ entityType: ENTITY, entityId: id, action: 'update', before, after });
     return after;
   }
@@ -79,7 +109,14 @@ export class ContactsService {
         [current.companyId],
       );
     }
-    await this.audit.record({ entityType: ENTITY, entityId: id, action: 'delete', before, after, reason });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'delete',
+      before,
+      after,
+      reason,
+    });
   }
 
   /** Serialises primary changes per company. */

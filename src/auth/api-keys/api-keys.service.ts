@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { AuditService } from '../../audit/audit.service';
 import { updateVersioned } from '../../common/concurrency/versioned-update';
 import { sha256 } from '../../common/idempotency/canonical-json';
-import { notFound } from '../../common/errors/problem.exception';
+import { notFound, ProblemException } from '../../common/errors/problem.exception';
 import { paginate } from '../../common/pagination/keyset';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { Page } from '../../common/pagination/page';
@@ -47,6 +47,11 @@ export class ApiKeysService {
   /** Creates a key; the plain key is returned here once and never stored. */
   @Transactional()
   async create(actor: Principal, dto: CreateApiKeyDto): Promise<{ apiKey: ApiKey; key: string }> {
+    if (dto.expiresAt && new Date(dto.expiresAt).getTime() <= Date.now()) {
+      throw new ProblemException('VALIDATION_FAILED', 'expiresAt must be in the future', {
+        errors: [{ field: 'expiresAt', message: 'must be in the future' }],
+      });
+    }
     const key = `${KEY_PREFIX}${randomBytes(30).toString('base64url')}`;
     const saved = await this.keys.save(
       this.keys.create({

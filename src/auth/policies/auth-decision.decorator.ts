@@ -12,7 +12,7 @@ export const AUTH_DECISION = 'park-crm:auth-decision';
 /** What a route requires: nothing (public), any authenticated caller, or a permission. */
 export type AuthDecision =
   | { kind: 'public' }
-  | { kind: 'authenticated' }
+  | { kind: 'authenticated'; apiKeys: boolean }
   | { kind: 'permission'; action: Action; subject: Exclude<SubjectType, 'all'> };
 
 const documented = (decision: AuthDecision) =>
@@ -27,8 +27,9 @@ const documented = (decision: AuthDecision) =>
 /** Open to anyone: login, token refresh, health. */
 export const Public = () => SetMetadata(AUTH_DECISION, { kind: 'public' } satisfies AuthDecision);
 
-/** Any authenticated caller, whatever its role. */
-export const Authenticated = () => documented({ kind: 'authenticated' });
+/** Any signed-in staff user, whatever its role; machine clients (API keys) only where `apiKeys` says so. */
+export const Authenticated = (options: { apiKeys?: boolean } = {}) =>
+  documented({ kind: 'authenticated', apiKeys: options.apiKeys ?? false });
 
 /** The caller's role must allow `action` on `subject`; services then check the object itself. */
 export const Authorize = (action: Action, subject: Exclude<SubjectType, 'all'>) =>

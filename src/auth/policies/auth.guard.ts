@@ -43,6 +43,9 @@ export class AuthGuard extends PassportAuthGuard(['jwt', 'api-key']) {
       .switchToHttp()
       .getRequest<FastifyRequest & { user: Principal }>().user;
     this.cls.set('actor', { type: principal.kind, id: principal.id });
+    if (decision.kind === 'authenticated' && principal.kind === 'api_key' && !decision.apiKeys) {
+      throw forbidden('API keys may not use this route');
+    }
     if (
       decision.kind === 'permission' &&
       !this.policy.canAny(principal, decision.action, decision.subject)

@@ -31,7 +31,8 @@ export class PolicyService {
 
   /**
    * Narrows a list query to the records the principal may `action`, from the same rules: the OR of
-   * the allowing rules' equality conditions on `alias.property`. False when no record is allowed.
+   * the allowing rules' equality conditions on `alias.property` (null → IS NULL). False when no
+   * record is allowed. Rules with operators ($in, $ne, …) are refused rather than half-translated.
    */
   scope<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
@@ -53,6 +54,15 @@ export class PolicyService {
           or.orWhere(
             new Brackets((and: WhereExpressionBuilder) => {
               for (const [property, value] of Object.entries(rule.conditions as Condition)) {
+                if (value === null) {
+                  and.andWhere(`${qb.alias}.${property} IS NULL`);
+                  continue;
+                }
+                if (typeof value === 'object') {
+                  throw new Error(
+                    `PolicyService.scope supports equality conditions only (${type}.${property})`,
+                  );
+                }
                 const name = `policy${index++}`;
                 and.andWhere(`${qb.alias}.${property} = :${name}`, { [name]: value });
               }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ProblemException } from '../../common/errors/problem.exception';
 import type { Environment } from '../../config/environment';
+import { throttleAddress } from './client-address';
 
 export interface LoginAttempt {
   email: string;
@@ -25,7 +26,7 @@ export class LoginThrottleService {
   private keys(attempt: LoginAttempt) {
     return {
       account: `account:${attempt.email.trim().toLowerCase()}`,
-      address: `address:${attempt.address}`,
+      address: `address:${throttleAddress(attempt.address)}`,
     };
   }
 

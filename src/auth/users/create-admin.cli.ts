@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
-  const database = await startDatabaseServer(env);
+  const database = await startDatabaseServer(env, { shareWithLiveOwner: true });
   const context = await NestFactory.createApplicationContext(AppModule.forRoot(env, database), {
     logger: ['error'],
   });

@@ -14,10 +14,24 @@ export const versionMismatch = (entity: string, id: string, current: number, exp
     { currentVersion: current, headers: { etag: `"${current}"` } },
   );
 
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(a instanceof Date ? a.toISOString() : (a ?? null)) ===
+  JSON.stringify(b instanceof Date ? b.toISOString() : (b ?? null));
+
+/** False when every change sets a field to the value it already has (a no-op: no new version). */
+function changesAnything(before: object, changes: object): boolean {
+  return Object.entries(changes).some(
+    ([field, value]) =>
+      value !== undefined &&
+      (typeof value === 'function' || !same((before as Record<string, unknown>)[field], value)),
+  );
+}
+
 /**
  * Applies `changes` only if the row is still at `expectedVersion`, bumping the version in the same
  * UPDATE (`… WHERE id = $1 AND version = $2`): a concurrent writer makes it match zero rows, and
- * that is a 412, never a lost update. Returns the row as it was before and as it is after.
+ * that is a 412, never a lost update. A change that changes nothing writes nothing. Returns the
+ * row as it was before and as it is after.
  */
 export async function updateVersioned<T extends Versioned & ObjectLiteral>(
   manager: EntityManager,
@@ -32,6 +46,7 @@ export async function updateVersioned<T extends Versioned & ObjectLiteral>(
   if (!before) throw notFound(entityName, id);
   if (before.version !== expectedVersion)
     throw versionMismatch(entityName, id, before.version, expectedVersion);
+  if (!changesAnything(before, changes)) return { before, after: before };
   const result = await repository
     .createQueryBuilder()
     .update()

@@ -37,7 +37,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const run = this.idempotency.run(
       {
         principal: `${request.user.kind}:${request.user.id}`,
-        route: `${request.method} ${request.url.split('?')[0]}`,
+        // The route pattern and its parameters, so that /users and /%75sers share a key.
+        route: `${request.method} ${request.routeOptions.url ?? ''} ${JSON.stringify(request.params ?? {})}`,
         key,
         body: request.body,
         status,

@@ -40,17 +40,17 @@ export const YUAN_MESSAGE = 'must be an amount in yuan as a decimal string, e.g.
 /** A unified social credit code, folded (spaces, case, full width) and checked per GB 32100-2015. */
 export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) => {
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normaliseCreditCode(value) || undefined : value))(
-      target,
-      propertyName,
-    );
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? normaliseCreditCode(value) || undefined : value,
+    )(target, propertyName);
     registerDecorator({
       name: 'isCreditCode',
       target: target.constructor,
       propertyName: String(propertyName),
       options,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && creditCodeProblem(value) === null,
+        validate: (value: unknown) =>
+          typeof value === 'string' && creditCodeProblem(value) === null,
         defaultMessage: (args) => {
           const value = args?.value as unknown;
           const problem = typeof value === 'string' ? creditCodeProblem(value) : 'length';
@@ -75,7 +75,10 @@ export class CreateCompanyDto {
   @MaxLength(200)
   nameEn?: string;
 
-  @ApiPropertyOptional({ description: '统一社会信用代码, 18 characters', example: '91110108551385082Q' })
+  @ApiPropertyOptional({
+    description: '统一社会信用代码, 18 characters',
+    example: '91110108551385082Q',
+  })
   @IsOptional()
   @IsCreditCode()
   creditCode?: string;
@@ -149,7 +152,10 @@ export class CreateCompanyDto {
   aiSafetyStatus?: AiSafetyStatus;
 }
 
-export class UpdateCompanyDto extends PartialType(CreateCompanyDto) {}
+/** Fields may be left out; the optional ones may be null to clear them; `name` may not. */
+export class UpdateCompanyDto extends PartialType(CreateCompanyDto, {
+  skipNullProperties: false,
+}) {}
 
 export class ListCompaniesQuery extends ListQueryDto {
   @ApiPropertyOptional({ description: 'Chinese or English name, credit code or contact name' })
@@ -210,7 +216,10 @@ export class CompanyMatchesQuery {
 }
 
 export class MergeCompaniesDto {
-  @ApiProperty({ format: 'uuid', description: 'The duplicate to fold into this company (it is soft-deleted)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The duplicate to fold into this company (it is soft-deleted)',
+  })
   @Matches(/^[0-9a-f-]{36}$/i, { message: 'sourceId must be a UUID' })
   sourceId!: string;
 }
@@ -224,7 +233,8 @@ export class CompanyDto {
   @ApiProperty({ enum: AI_SEGMENTS }) aiSegment!: AiSegment;
   @ApiProperty({ enum: FUNDING_STAGES, nullable: true }) fundingStage!: FundingStage | null;
   @ApiProperty({ nullable: true, type: Number }) headcount!: number | null;
-  @ApiProperty({ nullable: true, type: String, example: '10000000.00' }) registeredCapital!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '10000000.00' }) registeredCapital!:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) hqCity!: string | null;
   @ApiProperty({ nullable: true, type: String }) website!: string | null;
   @ApiProperty({ type: [String] }) tags!: string[];
@@ -239,13 +249,21 @@ export class CompanyDto {
   @ApiProperty() updatedAt!: Date;
 
   static from(company: Company): CompanyDto {
-    const { owner: _owner, deletedAt: _deletedAt, createdById: _createdById, mergedIntoId: _merged, ...fields } = company;
+    const {
+      owner: _owner,
+      deletedAt: _deletedAt,
+      createdById: _createdById,
+      mergedIntoId: _merged,
+      ...fields
+    } = company;
     return Object.assign(new CompanyDto(), fields);
   }
 }
 
 export class CompanyMatchDto {
   @ApiProperty({ type: CompanyDto }) company!: CompanyDto;
-  @ApiProperty({ enum: ['credit_code', 'name', 'similar_name'] }) match!: 'credit_code' | 'name' | 'similar_name';
-  @ApiProperty({ description: 'Trigram similarity of the normalised names, 0–1' }) similarity!: number;
+  @ApiProperty({ enum: ['credit_code', 'name', 'similar_name'] }) match!:
+    'credit_code' | 'name' | 'similar_name';
+  @ApiProperty({ description: 'Trigram similarity of the normalised names, 0–1' })
+  similarity!: number;
 }

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { Trimmed } from '../../common/http/query-transforms';
 import type { Contact } from '../contact.entity';
 
@@ -20,7 +28,9 @@ export class CreateContactDto {
   @ApiPropertyOptional({ example: '+86 138 0000 0000' })
   @IsOptional()
   @Trimmed()
-  @Matches(/^[+\d][\d\s()-]{4,38}$/, { message: 'phone must be a phone number (digits, spaces, + ( ) -)' })
+  @Matches(/^[+\d][\d\s()-]{4,38}$/, {
+    message: 'phone must be a phone number (digits, spaces, + ( ) -)',
+  })
   phone?: string;
 
   @ApiPropertyOptional({ format: 'email' })
@@ -37,7 +47,9 @@ export class CreateContactDto {
   @MaxLength(100)
   wechat?: string;
 
-  @ApiPropertyOptional({ description: 'Make this the primary contact (the previous one stops being it)' })
+  @ApiPropertyOptional({
+    description: 'Make this the primary contact (the previous one stops being it)',
+  })
   @IsOptional()
   @IsBoolean()
   isPrimary?: boolean;
@@ -49,7 +61,9 @@ export class CreateContactDto {
   notes?: string;
 }
 
-export class UpdateContactDto extends PartialType(CreateContactDto) {}
+export class UpdateContactDto extends PartialType(CreateContactDto, {
+  skipNullProperties: false,
+}) {}
 
 export class ContactDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -28,7 +28,9 @@ export class CreateRevenueDto {
   source?: string;
 }
 
-export class UpdateRevenueDto extends PartialType(CreateRevenueDto) {}
+export class UpdateRevenueDto extends PartialType(CreateRevenueDto, {
+  skipNullProperties: false,
+}) {}
 
 export class RevenueDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

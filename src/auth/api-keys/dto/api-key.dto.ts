@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, Length } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Trimmed } from '../../../common/http/query-transforms';
 import type { ApiKey } from '../api-key.entity';
 
@@ -12,7 +12,10 @@ export class CreateApiKeyDto {
 
   @ApiPropertyOptional({ description: 'When the key stops working; never when absent' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'expiresAt must be a date-time with an offset, e.g. 2027-01-01T00:00:00+08:00',
+  })
   expiresAt?: string;
 }
 
