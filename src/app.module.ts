@@ -23,6 +23,7 @@ import { runMigrationsLocked } from './database/migrate';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LeadsModule } from './leads/leads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 
 export interface DatabaseConnection {
@@ -79,6 +80,7 @@ export class AppModule {
         AuthModule,
         NotificationsModule,
         CompaniesModule,
+        LeadsModule,
         HealthModule,
         DemoModule,
       ],

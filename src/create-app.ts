@@ -31,6 +31,20 @@ export async function createApp(
     bodyLimit: env.BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // Requests Node's HTTP parser rejects (a raw non-ASCII URL, a broken request line) still get problem+json.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({
+        type: 'urn:park-crm:problem:bad-request',
+        title: 'Bad request',
+        status: 400,
+        detail: 'The HTTP request is malformed (a URL must be percent-encoded)',
+        code: 'BAD_REQUEST',
+      });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(env, database),

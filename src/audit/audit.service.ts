@@ -27,27 +27,35 @@ export class AuditService {
 
   /** Appends an entry in the caller's transaction, so that it exists exactly when the change does. */
   async record(entry: AuditRecord): Promise<void> {
+    await this.recordMany([entry]);
+  }
+
+  /** Appends entries for many records changed at once (a merge, a scheduled job) in one INSERT. */
+  async recordMany(records: AuditRecord[]): Promise<void> {
     if (!this.txHost.isTransactionActive()) {
       throw new Error(
-        `Audit of ${entry.entityType} ${entry.action} must run inside the change's transaction`,
+        `Audit of ${records[0]?.entityType} ${records[0]?.action} must run inside the change's transaction`,
       );
     }
-    const changes = fieldChanges(entry.before ?? null, entry.after ?? null);
-    if (entry.action === 'update' && Object.keys(changes).length === 0) return;
     const actor = (this.cls.isActive() && this.cls.get('actor')) || SYSTEM_ACTOR;
+    const requestId = this.cls.isActive() ? (this.cls.getId() ?? null) : null;
     const entries = this.txHost.tx.getRepository(AuditEntry);
-    await entries.save(
-      entries.create({
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        action: entry.action,
-        actorType: actor.type,
-        actorId: actor.id,
-        requestId: this.cls.isActive() ? (this.cls.getId() ?? null) : null,
-        changes,
-        reason: entry.reason ?? null,
-      }),
-    );
+    const rows = records
+      .map((entry) => ({ entry, changes: fieldChanges(entry.before ?? null, entry.after ?? null) }))
+      .filter(({ entry, changes }) => entry.action !== 'update' || Object.keys(changes).length > 0)
+      .map(({ entry, changes }) =>
+        entries.create({
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          action: entry.action,
+          actorType: actor.type,
+          actorId: actor.id,
+          requestId,
+          changes,
+          reason: entry.reason ?? null,
+        }),
+      );
+    if (rows.length > 0) await entries.save(rows, { chunk: 500 });
   }
 
   async list(query: ListAuditQuery): Promise<Page<AuditEntry>> {

@@ -110,6 +110,13 @@ export class Environment {
   @IsBoolean()
   TRUST_PROXY = false;
 
+  /** Days an owner keeps a lead without working it before it returns to the pool (公海). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  LEAD_PROTECTION_DAYS = 30;
+
   /** Run job workers and schedules in this instance (all instances may: pg-boss runs each job once). */
   @Transform(toBoolean)
   @IsBoolean()
@@ -156,6 +163,7 @@ const ENVIRONMENT_KEYS = [
   'SEED_DEMO',
   'TRUST_PROXY',
   'JOBS_ENABLED',
+  'LEAD_PROTECTION_DAYS',
   'BODY_LIMIT_BYTES',
   'PUBLIC_URL',
 ] as const satisfies readonly (keyof Environment)[];

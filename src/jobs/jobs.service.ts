@@ -17,8 +17,10 @@ export interface JobDefinition<T extends object> {
   /** Queue name: kebab-case, one per kind of job. */
   queue: string;
   handler: (data: T) => Promise<void>;
-  /** Cron expression (UTC) to enqueue the job on a schedule; pg-boss runs each tick once across instances. */
+  /** Cron expression to enqueue the job on a schedule; pg-boss runs each tick once across instances. */
   cron?: string;
+  /** Time zone of `cron` (default UTC); business schedules use Asia/Shanghai. */
+  timeZone?: string;
   queueOptions?: Omit<PgBoss.Queue, 'name'>;
   workOptions?: PgBoss.WorkOptions;
 }
@@ -91,8 +93,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       await this.boss.work<object>(definition.queue, definition.workOptions ?? {}, async (jobs) => {
         for (const job of jobs) await definition.handler(job.data);
       });
-      if (definition.cron)
-        await this.boss.schedule(definition.queue, definition.cron, {}, { tz: 'UTC' });
+      if (definition.cron) {
+        await this.boss.schedule(
+          definition.queue,
+          definition.cron,
+          {},
+          { tz: definition.timeZone ?? 'UTC' },
+        );
+      }
     }
   }
 

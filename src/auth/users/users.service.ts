@@ -1,6 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { updateVersioned } from '../../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../../common/errors/problem.exception';
@@ -136,6 +137,30 @@ export class UsersService {
       after,
       reason,
     });
+  }
+
+  /** Ids of the active users with these roles (e.g. the managers to notify). */
+  async activeIdsWithRoles(roles: StaffRole[]): Promise<string[]> {
+    const users = await this.users.find({
+      select: { id: true },
+      where: { role: In(roles), active: true },
+    });
+    return users.map((user) => user.id);
+  }
+
+  /** The user, if it is active and has one of the roles; else a 400 naming the field. */
+  async requireActive(id: string, roles: StaffRole[], field: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user || !user.active || !roles.includes(user.role)) {
+      throw new ProblemException(
+        'VALIDATION_FAILED',
+        `${field} must be an active ${roles.join(' or ')}`,
+        {
+          errors: [{ field, message: `must be an active ${roles.join(' or ')}` }],
+        },
+      );
+    }
+    return user;
   }
 
   /** The active user with this e-mail and its password hash, for login only. */

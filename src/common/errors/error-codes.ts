@@ -34,6 +34,13 @@ export const ERROR_CATALOG = {
   STILL_REFERENCED: { status: 409, title: 'The record is still referenced by other records' },
   OVERLAP: { status: 409, title: 'The record overlaps another one' },
   CONCURRENT_UPDATE: { status: 409, title: 'A concurrent change interfered; retry' },
+  ILLEGAL_TRANSITION: {
+    status: 409,
+    title: 'The record cannot move to that status from its current one',
+  },
+  LEAD_ON_HOLD: { status: 409, title: 'The lead is held by an open ownership conflict' },
+  LEAD_ALREADY_OWNED: { status: 409, title: 'The lead already has an owner' },
+  CONFLICT_ALREADY_RESOLVED: { status: 409, title: 'The conflict was already resolved' },
   // 412 / 413 / 415 / 422 / 428 / 429
   VERSION_MISMATCH: { status: 412, title: 'The record was changed by someone else' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

@@ -1,0 +1,121 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Authorize } from '../auth/policies/auth-decision.decorator';
+import type { Principal } from '../auth/roles';
+import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
+import { DeleteReasonQuery } from '../common/http/delete-reason.query';
+import { UuidParam } from '../common/http/uuid-param';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiPageResponse, mapPage, Page } from '../common/pagination/page';
+import {
+  AssignLeadDto,
+  CreatedLeadDto,
+  CreateLeadDto,
+  LeadDto,
+  ListLeadsQuery,
+  UpdateLeadDto,
+} from './dto/lead.dto';
+import { LeadsService } from './leads.service';
+
+@ApiTags('leads')
+@Controller('leads')
+export class LeadsController {
+  constructor(private readonly leads: LeadsService) {}
+
+  @Get()
+  @Authorize('read', 'Lead')
+  @ApiOperation({ summary: 'Leads; pool=true lists the pool (公海) of unowned leads' })
+  @ApiPageResponse(LeadDto)
+  async list(@Query() query: ListLeadsQuery): Promise<Page<LeadDto>> {
+    return mapPage(await this.leads.list(query), LeadDto.from);
+  }
+
+  @Get(':id')
+  @Authorize('read', 'Lead')
+  @ApiOkResponse({ type: LeadDto })
+  async get(@UuidParam() id: string): Promise<LeadDto> {
+    return LeadDto.from(await this.leads.get(id));
+  }
+
+  @Post()
+  @Authorize('create', 'Lead')
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Create a lead you own, on an existing company or one typed inline; held as a conflict if another promoter works the firm',
+  })
+  @ApiCreatedResponse({ type: CreatedLeadDto })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateLeadDto,
+  ): Promise<CreatedLeadDto> {
+    const { lead, conflict } = await this.leads.create(principal, dto);
+    return Object.assign(new CreatedLeadDto(), LeadDto.from(lead), {
+      conflictId: conflict?.id ?? null,
+    });
+  }
+
+  @Patch(':id')
+  @Authorize('update', 'Lead')
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Change your lead: source, notes, status (new → contacted → qualified; disqualified with a reason)',
+  })
+  @ApiOkResponse({ type: LeadDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: UpdateLeadDto,
+  ): Promise<LeadDto> {
+    return LeadDto.from(await this.leads.update(principal, id, version, dto));
+  }
+
+  @Delete(':id')
+  @Authorize('delete', 'Lead')
+  @HttpCode(204)
+  @ApiIfMatch()
+  @ApiNoContentResponse()
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Query() query: DeleteReasonQuery,
+  ): Promise<void> {
+    await this.leads.remove(principal, id, version, query.reason);
+  }
+
+  @Post(':id/claim')
+  @Authorize('claim', 'Lead')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Take an unowned lead from the pool (公海); of concurrent claims one wins, the others get 409',
+  })
+  @ApiOkResponse({ type: LeadDto })
+  async claim(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<LeadDto> {
+    return LeadDto.from(await this.leads.claim(principal, id));
+  }
+
+  @Post(':id/assign')
+  @Authorize('assign', 'Lead')
+  @HttpCode(200)
+  @ApiIfMatch()
+  @ApiOperation({ summary: 'Hand the lead to another owner (managers)' })
+  @ApiOkResponse({ type: LeadDto })
+  async assign(
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: AssignLeadDto,
+  ): Promise<LeadDto> {
+    return LeadDto.from(await this.leads.assign(id, version, dto));
+  }
+}
