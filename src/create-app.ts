@@ -14,6 +14,7 @@ import { DemoDataService } from './demo/demo-data.service';
 import { setupOpenApi } from './openapi';
 
 export const API_PREFIX = 'api/v1';
+const CSV_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 const WEB_ROOT = join(PROJECT_ROOT, 'web', 'public');
 
 export function shouldSeedDemo(env: Environment, database: DatabaseConnection): boolean {
@@ -60,6 +61,12 @@ export async function createApp(
     void reply.header('x-request-id', request.id);
   });
   fastify.addHook('onRequest', requireSupportedContentType);
+  // CSV uploads (lead import) arrive as raw bytes: the importer detects UTF-8 or GB18030 itself.
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'buffer', bodyLimit: CSV_BODY_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   setupOpenApi(app);
   if (existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, {

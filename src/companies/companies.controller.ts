@@ -1,15 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
 import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
+import { csvDownload } from '../common/csv/csv-download';
 import { DeleteReasonQuery } from '../common/http/delete-reason.query';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
@@ -61,6 +73,52 @@ export class CompaniesController {
       match: m.match,
       similarity: m.similarity,
     }));
+  }
+
+  @Get('companies/export')
+  @Authorize('read', 'Company')
+  @ApiOperation({
+    summary: 'The companies matching the filters as CSV (UTF-8 with BOM, for Excel)',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV file', schema: { type: 'string', format: 'binary' } })
+  export(@Query() query: ListCompaniesQuery): StreamableFile {
+    return csvDownload(
+      'companies',
+      [
+        '企业名称',
+        '英文名称',
+        '统一社会信用代码',
+        'AI领域',
+        '融资阶段',
+        '人数',
+        '注册资本',
+        '城市',
+        '网站',
+        '状态',
+        '上市状态',
+        '股票代码',
+        '安全评估',
+        '企业ID',
+      ],
+      this.companies.exportPages(query),
+      (c) => [
+        c.name,
+        c.nameEn,
+        c.creditCode,
+        c.aiSegment,
+        c.fundingStage,
+        c.headcount,
+        c.registeredCapital,
+        c.hqCity,
+        c.website,
+        c.status,
+        c.listingStatus,
+        c.ticker,
+        c.aiSafetyStatus,
+        c.id,
+      ],
+    );
   }
 
   @Get('companies/:id')

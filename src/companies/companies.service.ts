@@ -59,6 +59,16 @@ export class CompaniesService {
     });
   }
 
+  /** Every company matching the filters, a page at a time (for CSV export). */
+  async *exportPages(query: ListCompaniesQuery): AsyncGenerator<Company[]> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ ...query, limit: 1000, cursor, withTotal: false });
+      yield page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
   async get(id: string): Promise<Company> {
     const company = await this.companies.findOneBy({ id });
     if (!company) throw notFound(ENTITY, id);
@@ -125,11 +135,16 @@ export class CompaniesService {
     return after;
   }
 
-  /** Gives an unowned company an owner (the first promoter to take a lead on it). */
-  async adoptIfUnowned(companyId: string, ownerId: string): Promise<void> {
+  /**
+   * Gives companies to a new relationship owner (the promoter who now works them, when nobody else
+   * does); the caller has checked that. One statement for many (imports).
+   */
+  async takeOver(companyIds: string[], ownerId: string): Promise<void> {
+    if (companyIds.length === 0) return;
     await this.txHost.tx.query(
-      `UPDATE companies SET owner_id = $2, version = version + 1, updated_at = now() WHERE id = $1 AND owner_id IS NULL`,
-      [companyId, ownerId],
+      `UPDATE companies SET owner_id = $2, version = version + 1, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND owner_id IS DISTINCT FROM $2`,
+      [companyIds, ownerId],
     );
   }
 

@@ -1,15 +1,30 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
 import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
+import { csvDownload } from '../common/csv/csv-download';
+import { ProblemException } from '../common/errors/problem.exception';
 import { DeleteReasonQuery } from '../common/http/delete-reason.query';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
@@ -18,16 +33,22 @@ import {
   AssignLeadDto,
   CreatedLeadDto,
   CreateLeadDto,
+  ImportLeadsQuery,
   LeadDto,
   ListLeadsQuery,
   UpdateLeadDto,
 } from './dto/lead.dto';
+import { LeadImportService } from './import/lead-import.service';
+import { ImportReport, ImportReportDto } from './import/lead-import.report';
 import { LeadsService } from './leads.service';
 
 @ApiTags('leads')
 @Controller('leads')
 export class LeadsController {
-  constructor(private readonly leads: LeadsService) {}
+  constructor(
+    private readonly leads: LeadsService,
+    private readonly importer: LeadImportService,
+  ) {}
 
   @Get()
   @Authorize('read', 'Lead')
@@ -35,6 +56,67 @@ export class LeadsController {
   @ApiPageResponse(LeadDto)
   async list(@Query() query: ListLeadsQuery): Promise<Page<LeadDto>> {
     return mapPage(await this.leads.list(query), LeadDto.from);
+  }
+
+  @Get('export')
+  @Authorize('read', 'Lead')
+  @ApiOperation({ summary: 'The leads matching the filters as CSV (UTF-8 with BOM, for Excel)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV file', schema: { type: 'string', format: 'binary' } })
+  export(@Query() query: ListLeadsQuery): StreamableFile {
+    return csvDownload(
+      'leads',
+      [
+        '企业名称',
+        '英文名称',
+        '统一社会信用代码',
+        '来源',
+        '来源说明',
+        '状态',
+        '负责人',
+        '备注',
+        '创建时间',
+        '线索ID',
+      ],
+      this.leads.exportPages(query),
+      (lead) => [
+        lead.company?.name,
+        lead.company?.nameEn,
+        lead.company?.creditCode,
+        lead.source,
+        lead.sourceDetail,
+        lead.status,
+        lead.owner?.email,
+        lead.notes,
+        lead.createdAt,
+        lead.id,
+      ],
+    );
+  }
+
+  @Post('import')
+  @Authorize('import', 'Lead')
+  @Idempotent()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Import leads from a CSV (UTF-8 or GB18030, Chinese or English headers) sent as text/csv; dryRun=true reports without writing',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: ImportReportDto })
+  async import(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ImportLeadsQuery,
+    @Body() body: unknown,
+  ): Promise<ImportReport> {
+    if (!Buffer.isBuffer(body)) {
+      throw new ProblemException(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the CSV file as the request body with Content-Type: text/csv',
+      );
+    }
+    return this.importer.import(principal, body, query.dryRun ?? false);
   }
 
   @Get(':id')

@@ -5,6 +5,7 @@ import { CompanyMergeHooks } from '../companies/company-merge.hooks';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { LeadConflictsController } from './lead-conflicts.controller';
 import { LeadConflictsService } from './lead-conflicts.service';
+import { LeadImportService } from './import/lead-import.service';
 import { LeadPoolJob } from './lead-pool.job';
 import { LeadsController } from './leads.controller';
 import { LeadsService } from './leads.service';
@@ -12,7 +13,7 @@ import { LeadsService } from './leads.service';
 @Module({
   imports: [AuthModule, CompaniesModule, NotificationsModule],
   controllers: [LeadsController, LeadConflictsController],
-  providers: [LeadsService, LeadConflictsService, LeadPoolJob],
+  providers: [LeadsService, LeadConflictsService, LeadImportService, LeadPoolJob],
   exports: [LeadsService],
 })
 export class LeadsModule implements OnModuleInit {

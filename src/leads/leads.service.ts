@@ -23,6 +23,7 @@ import { Lead } from './lead.entity';
 import { ACTIVE_LEAD_STATUSES, LEAD_TRANSITIONS } from './lead.enums';
 
 const ENTITY = 'Lead';
+const EXPORT_PAGE = 1000;
 const ASSIGNABLE_ROLES = ['promoter', 'manager', 'admin'] as const;
 
 export interface ExistingClaim {
@@ -48,8 +49,9 @@ export class LeadsService {
     return this.txHost.tx.getRepository(Lead);
   }
 
-  list(query: ListLeadsQuery): Promise<Page<Lead>> {
+  list(query: ListLeadsQuery, withOwner = false): Promise<Page<Lead>> {
     const qb = this.leads.createQueryBuilder('l').innerJoinAndSelect('l.company', 'company');
+    if (withOwner) qb.leftJoinAndSelect('l.owner', 'owner');
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
     if (query.source) qb.andWhere('l.source = :source', { source: query.source });
     if (query.ownerId) qb.andWhere('l.ownerId = :ownerId', { ownerId: query.ownerId });
@@ -70,6 +72,19 @@ export class LeadsService {
       defaultSort: '-updatedAt',
       idColumn: 'l.id',
     });
+  }
+
+  /** Every lead matching the filters, a page at a time, with company and owner (for CSV export). */
+  async *exportPages(query: ListLeadsQuery): AsyncGenerator<Lead[]> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(
+        { ...query, limit: EXPORT_PAGE, cursor, withTotal: false },
+        true,
+      );
+      yield page.data;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   async get(id: string): Promise<Lead> {
@@ -117,7 +132,13 @@ export class LeadsService {
     );
     const claim = await this.existingClaim(company.id, matches, principal.id);
     const conflict = claim ? await this.holdAsConflict(saved.id, claim) : null;
-    if (!claim) await this.companies.adoptIfUnowned(company.id, principal.id);
+    // Nobody else works the firm: the creator now owns the relationship.
+    if (!claim)
+      await this.companies.setOwner(
+        company.id,
+        principal.id,
+        'took a lead on a firm nobody else works',
+      );
     const lead = await this.get(saved.id);
     await this.audit.record({
       entityType: ENTITY,
@@ -360,7 +381,9 @@ export class LeadsService {
         'Someone else owns this lead (perhaps just now)',
       );
     }
-    await this.companies.adoptIfUnowned(before.companyId, principal.id);
+    if (!(await this.existingClaim(before.companyId, [], principal.id))) {
+      await this.companies.setOwner(before.companyId, principal.id, 'claimed a lead from the pool');
+    }
     const after = await this.get(id);
     await this.audit.record({
       entityType: ENTITY,

@@ -47,7 +47,9 @@ export class IdempotencyService {
     request: IdempotentRequest,
     handler: () => Promise<unknown>,
   ): Promise<IdempotentResult> {
-    const hash = sha256(canonicalJson(request.body));
+    const hash = Buffer.isBuffer(request.body)
+      ? sha256(request.body)
+      : sha256(canonicalJson(request.body));
     return this.txHost.withTransaction(async () => {
       const claimed = await this.claim(request, hash);
       if (!claimed) return this.replay(request, hash);

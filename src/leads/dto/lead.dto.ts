@@ -135,6 +135,16 @@ export class ListLeadsQuery extends ListQueryDto {
   q?: string;
 }
 
+export class ImportLeadsQuery {
+  @ApiPropertyOptional({
+    description: 'Check the file and report what would happen, writing nothing',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
 export class LeadDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) companyId!: string;
