@@ -35,9 +35,12 @@ export class CompaniesService {
   list(query: ListCompaniesQuery): Promise<Page<Company>> {
     const qb = this.companies.createQueryBuilder('c');
     if (query.q) {
+      // A UNION of trigram-indexed lookups: an OR across columns and contacts would scan the table.
       qb.andWhere(
-        `(c.name ILIKE :q OR c.nameEn ILIKE :q OR c.creditCode ILIKE :q
-          OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.company_id = c.id AND ct.deleted_at IS NULL AND ct.name ILIKE :q))`,
+        `c.id IN (SELECT id FROM companies WHERE name ILIKE :q
+                  UNION SELECT id FROM companies WHERE name_en ILIKE :q
+                  UNION SELECT id FROM companies WHERE credit_code ILIKE :q
+                  UNION SELECT company_id FROM contacts WHERE name ILIKE :q AND deleted_at IS NULL)`,
         { q: escapeLike(query.q) },
       );
     }

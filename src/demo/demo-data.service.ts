@@ -1,7 +1,10 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
+import type { Principal } from '../auth/roles';
 import { NewUser, UsersService } from '../auth/users/users.service';
+import { LeadsService } from '../leads/leads.service';
+import { DEMO_FIRMS } from './demo-companies';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 
@@ -46,6 +49,7 @@ export class DemoDataService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly users: UsersService,
+    private readonly leads: LeadsService,
   ) {}
 
   @Transactional()
@@ -53,5 +57,54 @@ export class DemoDataService {
     await this.txHost.tx.query(`SELECT pg_advisory_xact_lock(hashtext('park-crm:demo-seed'))`);
     const created = await this.users.ensureUsers(DEMO_USERS);
     if (created > 0) this.logger.log(`seeded ${created} demo users`);
+    await this.seedLeads();
+  }
+
+  /** The demo firms with their leads, once (skipped when any company exists). */
+  private async seedLeads(): Promise<void> {
+    const [{ n }] = await this.txHost.tx.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM companies`,
+    );
+    if (n > 0) return;
+    const promoters: Record<string, Principal> = {};
+    for (const key of ['promoter1', 'promoter2'] as const) {
+      const user = await this.users.findForLogin(`${key}@demo.park`);
+      if (user) promoters[key] = { kind: 'user', id: user.id, role: 'promoter' };
+    }
+    if (!promoters.promoter1 || !promoters.promoter2) return;
+    for (const firm of DEMO_FIRMS) {
+      const principal = promoters[firm.owner ?? 'promoter1'];
+      const { lead } = await this.leads.create(principal, {
+        source: firm.source,
+        company: {
+          name: firm.name,
+          nameEn: firm.nameEn,
+          creditCode: firm.creditCode,
+          aiSegment: firm.segment,
+          hqCity: firm.city,
+        },
+        contact: { name: firm.contact, title: '总经理 General manager' },
+      });
+      if (firm.status !== 'new') {
+        await this.leads.update(principal, lead.id, lead.version, {
+          status: firm.status === 'disqualified' ? 'disqualified' : firm.status,
+          ...(firm.status === 'disqualified'
+            ? { disqualifyReason: '暂无落地计划 no plans to move yet' }
+            : {}),
+        });
+      }
+      if (!firm.owner)
+        await this.txHost.tx.query(
+          `UPDATE leads SET owner_id = NULL, pooled_at = now() WHERE id = $1`,
+          [lead.id],
+        );
+    }
+    // One firm met by the other promoter at an event: an ownership conflict (撞单) for the manager.
+    const first = DEMO_FIRMS[0];
+    await this.leads.create(promoters.promoter2, {
+      source: 'event',
+      company: { name: first.name.replace('北京', '').replace('有限公司', '（北京）有限公司') },
+    });
+    this.logger.log(`seeded ${DEMO_FIRMS.length} demo companies with their leads`);
   }
 }

@@ -292,6 +292,12 @@ export class LeadImportService {
         matches.set(m.row, { companyId: m.company_id, match: m.match, similarity: null });
       const rest = chunk.filter((r) => !matches.has(r.row));
       if (rest.length === 0) continue;
+      // For this statement only: the % operator prunes candidates at the threshold inside the trigram
+      // index, and the index is used even on a small table (comparing CJK trigrams row by row costs more).
+      await this.txHost.tx.query(
+        `SELECT set_config('pg_trgm.similarity_threshold', $1, true), set_config('enable_seqscan', 'off', true)`,
+        [String(SIMILAR_NAME_THRESHOLD)],
+      );
       const near = await this.txHost.tx.query<
         { row: number; company_id: string; similarity: number }[]
       >(
@@ -304,6 +310,7 @@ export class LeadImportService {
           WHERE best.similarity >= $3`,
         [rest.map((r) => r.row), rest.map((r) => r.normalizedName), SIMILAR_NAME_THRESHOLD],
       );
+      await this.txHost.tx.query(`SELECT set_config('enable_seqscan', 'on', true)`);
       for (const m of near)
         matches.set(m.row, {
           companyId: m.company_id,
