@@ -25,6 +25,8 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LeadsModule } from './leads/leads.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PipelineModule } from './pipeline/pipeline.module';
+import { SiteVisitsModule } from './site-visits/site-visits.module';
 
 export interface DatabaseConnection {
   url: string;
@@ -81,6 +83,8 @@ export class AppModule {
         NotificationsModule,
         CompaniesModule,
         LeadsModule,
+        PipelineModule,
+        SiteVisitsModule,
         HealthModule,
         DemoModule,
       ],

@@ -311,6 +311,14 @@ export class LeadsService {
     await this.txHost.tx.query(`UPDATE leads SET last_activity_at = now() WHERE id = $1`, [id]);
   }
 
+  /** An activity by the owner on the firm counts as working its leads (restarts their protection period). */
+  async markWorkedByOwner(companyId: string, ownerId: string): Promise<void> {
+    await this.txHost.tx.query(
+      `UPDATE leads SET last_activity_at = now() WHERE company_id = $1 AND owner_id = $2 AND deleted_at IS NULL`,
+      [companyId, ownerId],
+    );
+  }
+
   /** A manager hands the lead to another owner. */
   @Transactional()
   async assign(id: string, version: number, dto: AssignLeadDto): Promise<Lead> {

@@ -17,11 +17,25 @@ export type Action =
   | 'claim'
   | 'resolve'
   | 'merge'
-  | 'import';
+  | 'import'
+  | 'move'
+  | 'convert';
 
 /** Record types the policy speaks of; feature modules add theirs here. */
 export type SubjectType =
-  'User' | 'ApiKey' | 'AuditEntry' | 'Company' | 'Lead' | 'LeadConflict' | 'Notification' | 'all';
+  | 'User'
+  | 'ApiKey'
+  | 'AuditEntry'
+  | 'Company'
+  | 'Lead'
+  | 'LeadConflict'
+  | 'Notification'
+  | 'Pipeline'
+  | 'Deal'
+  | 'Activity'
+  | 'Task'
+  | 'SiteVisit'
+  | 'all';
 
 /** A record checked against the rules: its fields, tagged with its type by CASL's `subject()`. */
 export type SubjectRecord = Record<string, unknown>;
@@ -37,7 +51,17 @@ export const subjectOf = (type: Exclude<SubjectType, 'all'>, fields: object): Su
 };
 
 /** What every staff role may read. */
-const STAFF_READABLE: Exclude<SubjectType, 'all'>[] = ['User', 'Company', 'Lead', 'LeadConflict'];
+const STAFF_READABLE: Exclude<SubjectType, 'all'>[] = [
+  'User',
+  'Company',
+  'Lead',
+  'LeadConflict',
+  'Pipeline',
+  'Deal',
+  'Activity',
+  'Task',
+  'SiteVisit',
+];
 
 /**
  * Who may do what: the one place where roles and per-object rules are written. Guards check the
@@ -47,8 +71,9 @@ const STAFF_READABLE: Exclude<SubjectType, 'all'>[] = ['User', 'Company', 'Lead'
  */
 export function defineAbilities(principal: Principal): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const own = (field: string) => ({ [field]: principal.id });
   if (principal.kind === 'user') {
-    can(['read', 'update'], 'Notification', { userId: principal.id });
+    can(['read', 'update'], 'Notification', own('userId'));
   }
   switch (principal.role) {
     case 'admin':
@@ -59,13 +84,23 @@ export function defineAbilities(principal: Principal): AppAbility {
       can('assign', 'Lead');
       can('resolve', 'LeadConflict');
       can('merge', 'Company');
+      can('create', ['Activity', 'Task']);
+      can(['update', 'delete'], 'Activity', own('authorId'));
+      can(['update', 'delete'], 'Task', own('assigneeId'));
+      can(['update', 'delete'], 'Task', own('createdById'));
       break;
     case 'promoter':
       can('read', STAFF_READABLE);
       can(['create', 'import'], 'Lead');
-      can(['update', 'delete'], 'Lead', { ownerId: principal.id });
+      can(['update', 'delete', 'convert'], 'Lead', own('ownerId'));
       can('claim', 'Lead', { ownerId: null });
-      can('update', 'Company', { ownerId: principal.id });
+      can('update', 'Company', own('ownerId'));
+      can('create', ['Deal', 'Activity', 'Task', 'SiteVisit']);
+      can(['update', 'delete', 'move'], 'Deal', own('ownerId'));
+      can(['update', 'delete'], 'Activity', own('authorId'));
+      can(['update', 'delete'], 'Task', own('assigneeId'));
+      can(['update', 'delete'], 'Task', own('createdById'));
+      can('update', 'SiteVisit', own('createdById'));
       break;
     case 'viewer':
       can('read', STAFF_READABLE);

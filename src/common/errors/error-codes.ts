@@ -41,6 +41,11 @@ export const ERROR_CATALOG = {
   LEAD_ON_HOLD: { status: 409, title: 'The lead is held by an open ownership conflict' },
   LEAD_ALREADY_OWNED: { status: 409, title: 'The lead already has an owner' },
   CONFLICT_ALREADY_RESOLVED: { status: 409, title: 'The conflict was already resolved' },
+  STAGE_GATE_UNMET: { status: 409, title: 'The deal does not meet the requirements of that stage' },
+  STAGE_IN_USE: { status: 409, title: 'The stage holds deals or history; retire it instead' },
+  STAGE_RETIRED: { status: 409, title: 'The stage is retired' },
+  LEAD_CONFLICT: { status: 409, title: 'Another promoter already works this firm' },
+  VISIT_NOT_SCHEDULED: { status: 409, title: 'Only a scheduled visit can change' },
   // 412 / 413 / 415 / 422 / 428 / 429
   VERSION_MISMATCH: { status: 412, title: 'The record was changed by someone else' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

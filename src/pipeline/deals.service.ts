@@ -1,0 +1,287 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { PolicyService } from '../auth/policies/policy.service';
+import type { Principal } from '../auth/roles';
+import { CompaniesService, escapeLike } from '../companies/companies.service';
+import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
+import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { paginate } from '../common/pagination/keyset';
+import type { Page } from '../common/pagination/page';
+import { Deal } from './deal.entity';
+import {
+  BoardColumnDto,
+  BoardDto,
+  BoardQuery,
+  CreateDealDto,
+  DealDto,
+  DealTermsDto,
+  ListDealsQuery,
+  MoveDealDto,
+  UpdateDealDto,
+} from './dto/deal.dto';
+import { GateRegistry } from './gate-registry';
+import { PipelinesService } from './pipelines.service';
+import { StageHistory } from './stage-history.entity';
+
+const ENTITY = 'Deal';
+
+@Injectable()
+export class DealsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly pipelines: PipelinesService,
+    private readonly companies: CompaniesService,
+    private readonly gates: GateRegistry,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private get deals() {
+    return this.txHost.tx.getRepository(Deal);
+  }
+
+  list(query: ListDealsQuery): Promise<Page<Deal>> {
+    const qb = this.deals.createQueryBuilder('d').innerJoinAndSelect('d.company', 'company');
+    if (query.pipelineId)
+      qb.andWhere('d.pipelineId = :pipelineId', { pipelineId: query.pipelineId });
+    if (query.stageId) qb.andWhere('d.stageId = :stageId', { stageId: query.stageId });
+    if (query.ownerId) qb.andWhere('d.ownerId = :ownerId', { ownerId: query.ownerId });
+    if (query.companyId) qb.andWhere('d.companyId = :companyId', { companyId: query.companyId });
+    if (query.q)
+      qb.andWhere('(d.title ILIKE :q OR company.name ILIKE :q)', { q: escapeLike(query.q) });
+    return paginate(qb, query, {
+      sortable: {
+        updatedAt: { column: 'd.updatedAt', property: 'updatedAt' },
+        createdAt: { column: 'd.createdAt', property: 'createdAt' },
+        stageEnteredAt: { column: 'd.stageEnteredAt', property: 'stageEnteredAt' },
+      },
+      defaultSort: '-updatedAt',
+      idColumn: 'd.id',
+    });
+  }
+
+  async get(id: string): Promise<Deal> {
+    const deal = await this.deals.findOne({ where: { id }, relations: { company: true } });
+    if (!deal) throw notFound(ENTITY, id);
+    return deal;
+  }
+
+  /** Opens a deal in the first stage of a pipeline, owned by the principal, with its first history row. */
+  @Transactional()
+  async open(
+    principal: Principal,
+    input: DealTermsDto & {
+      companyId: string;
+      pipelineId?: string;
+      title?: string;
+      leadId?: string | null;
+    },
+  ): Promise<Deal> {
+    const company = await this.companies.get(input.companyId);
+    const pipeline = input.pipelineId
+      ? await this.pipelines.get(input.pipelineId)
+      : await this.pipelines.defaultPipeline();
+    const stage = await this.pipelines.firstStage(pipeline.id);
+    const { companyId: _c, pipelineId: _p, title, leadId, ...terms } = input;
+    const saved = await this.deals.save(
+      this.deals.create({
+        ...terms,
+        title: title ?? company.name,
+        companyId: company.id,
+        leadId: leadId ?? null,
+        pipelineId: pipeline.id,
+        stageId: stage.id,
+        ownerId: principal.id,
+      }),
+    );
+    await this.txHost.tx
+      .getRepository(StageHistory)
+      .insert({
+        dealId: saved.id,
+        fromStageId: null,
+        toStageId: stage.id,
+        movedById: principal.id,
+      });
+    const deal = await this.get(saved.id);
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: deal.id,
+      action: 'create',
+      after: { ...deal, company: undefined },
+    });
+    return deal;
+  }
+
+  create(principal: Principal, dto: CreateDealDto): Promise<Deal> {
+    return this.open(principal, dto);
+  }
+
+  /** An open deal on this company owned by someone else, if any (for conflicts on conversion). */
+  async openDealOfAnother(companyId: string, ownerId: string): Promise<Deal | null> {
+    return this.deals
+      .createQueryBuilder('d')
+      .innerJoin('d.stage', 'stage')
+      .where('d.companyId = :companyId AND d.ownerId <> :ownerId AND stage.kind = :open', {
+        companyId,
+        ownerId,
+        open: 'open',
+      })
+      .getOne();
+  }
+
+  @Transactional()
+  async update(
+    principal: Principal,
+    id: string,
+    version: number,
+    dto: UpdateDealDto,
+  ): Promise<Deal> {
+    const deal = await this.get(id);
+    this.policy.assert(principal, 'update', ENTITY, deal);
+    const { before, after } = await updateVersioned(this.txHost.tx, Deal, ENTITY, id, version, dto);
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'update',
+      before: { ...before, company: undefined },
+      after,
+    });
+    return this.get(id);
+  }
+
+  @Transactional()
+  async remove(principal: Principal, id: string, version: number, reason?: string): Promise<void> {
+    const deal = await this.get(id);
+    this.policy.assert(principal, 'delete', ENTITY, deal);
+    const { before, after } = await updateVersioned(this.txHost.tx, Deal, ENTITY, id, version, {
+      deletedAt: () => 'now()',
+    });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'delete',
+      before: { ...before, company: undefined },
+      after,
+      reason,
+    });
+  }
+
+  /**
+   * Moves a deal to another stage of its pipeline if the stage's gates hold (409 STAGE_GATE_UNMET
+   * lists every unmet one), writing the stage history in the same transaction.
+   */
+  @Transactional()
+  async move(principal: Principal, id: string, version: number, dto: MoveDealDto): Promise<Deal> {
+    const deal = await this.get(id);
+    this.policy.assert(principal, 'move', ENTITY, deal);
+    if (deal.version !== version) throw versionMismatch(ENTITY, id, deal.version, version);
+    const target = await this.pipelines.stage(dto.stageId);
+    if (target.pipelineId !== deal.pipelineId) {
+      throw new ProblemException('VALIDATION_FAILED', 'The stage belongs to another pipeline', {
+        errors: [{ field: 'stageId', message: 'must be a stage of the deal’s pipeline' }],
+      });
+    }
+    if (target.retiredAt)
+      throw new ProblemException('STAGE_RETIRED', `The stage ${target.name} is retired`);
+    if (target.id === deal.stageId) return deal;
+    const unmet = await this.gates.unmet(target.gates, {
+      deal,
+      lostReason: dto.lostReason,
+      tx: this.txHost.tx,
+    });
+    if (unmet.length > 0) {
+      throw new ProblemException(
+        'STAGE_GATE_UNMET',
+        `To enter ${target.nameEn} (${target.name}): ${unmet.map((u) => u.message).join('; ')}`,
+        {
+          unmet,
+        },
+      );
+    }
+    const { before, after } = await updateVersioned(this.txHost.tx, Deal, ENTITY, id, version, {
+      stageId: target.id,
+      stageEnteredAt: () => 'now()',
+      closedAt: target.kind === 'open' ? null : () => 'now()',
+      ...(target.kind === 'lost' ? { lostReason: dto.lostReason ?? deal.lostReason } : {}),
+    });
+    await this.txHost.tx
+      .getRepository(StageHistory)
+      .insert({
+        dealId: id,
+        fromStageId: deal.stageId,
+        toStageId: target.id,
+        movedById: principal.id,
+      });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: id,
+      action: 'move',
+      before: { ...before, company: undefined },
+      after,
+    });
+    return this.get(id);
+  }
+
+  async history(id: string): Promise<StageHistory[]> {
+    await this.get(id);
+    return this.txHost.tx.getRepository(StageHistory).find({
+      where: { dealId: id },
+      relations: { fromStage: true, toStage: true },
+      order: { movedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /**
+   * The kanban board in three queries whatever the number of deals: the stages, the per-stage
+   * aggregates, and the first cards of every column (a window function).
+   */
+  async board(query: BoardQuery): Promise<BoardDto> {
+    const pipelineId = query.pipelineId ?? (await this.pipelines.defaultPipeline()).id;
+    const perColumn = query.cards ?? 20;
+    const stages = await this.pipelines.stagesOf(pipelineId);
+    const owner = query.ownerId ?? null;
+    const sums = await this.txHost.tx.query<
+      { stage_id: string; count: number; investment: string; area: string; compute: number }[]
+    >(
+      `SELECT stage_id, count(*)::int AS count, coalesce(sum(expected_investment), 0)::text AS investment,
+              coalesce(sum(expected_area), 0)::text AS area, coalesce(sum(expected_compute_card_hours), 0)::int AS compute
+         FROM deals WHERE pipeline_id = $1 AND deleted_at IS NULL AND ($2::uuid IS NULL OR owner_id = $2)
+        GROUP BY stage_id`,
+      [pipelineId, owner],
+    );
+    const cards = await this.deals
+      .createQueryBuilder('d')
+      .innerJoinAndSelect('d.company', 'company')
+      .where(
+        `d.id IN (SELECT id FROM (
+           SELECT id, row_number() OVER (PARTITION BY stage_id ORDER BY updated_at DESC, id DESC) AS n
+             FROM deals WHERE pipeline_id = :pipelineId AND deleted_at IS NULL AND (CAST(:owner AS uuid) IS NULL OR owner_id = :owner)) ranked
+           WHERE n <= :perColumn)`,
+        { pipelineId, owner, perColumn },
+      )
+      .orderBy('d.updatedAt', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .getMany();
+    const columns = stages
+      .filter((stage) => !stage.retiredAt || sums.some((s) => s.stage_id === stage.id))
+      .map((stage): BoardColumnDto => {
+        const sum = sums.find((s) => s.stage_id === stage.id);
+        return {
+          stageId: stage.id,
+          name: stage.name,
+          nameEn: stage.nameEn,
+          kind: stage.kind,
+          probability: stage.probability,
+          retired: Boolean(stage.retiredAt),
+          count: sum?.count ?? 0,
+          expectedInvestment: sum?.investment ?? '0',
+          expectedArea: sum?.area ?? '0',
+          expectedComputeCardHours: sum?.compute ?? 0,
+          cards: cards.filter((card) => card.stageId === stage.id).map(DealDto.from),
+        };
+      });
+    return { pipelineId, columns };
+  }
+}

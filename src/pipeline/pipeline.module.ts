@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CompaniesModule } from '../companies/companies.module';
+import { CompanyMergeHooks } from '../companies/company-merge.hooks';
+import { LeadsModule } from '../leads/leads.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ActivitiesController } from './activities.controller';
+import { ActivitiesService } from './activities.service';
+import { DealsController } from './deals.controller';
+import { DealsService } from './deals.service';
+import { GateRegistry } from './gate-registry';
+import { LeadConversionService } from './lead-conversion.service';
+import { PipelinesController } from './pipelines.controller';
+import { PipelinesService } from './pipelines.service';
+import { SlaJob } from './sla.job';
+import { TasksService } from './tasks.service';
+import { TimelineService } from './timeline.service';
+
+@Module({
+  imports: [AuthModule, CompaniesModule, LeadsModule, NotificationsModule],
+  controllers: [PipelinesController, DealsController, ActivitiesController],
+  providers: [
+    PipelinesService,
+    DealsService,
+    GateRegistry,
+    LeadConversionService,
+    ActivitiesService,
+    TasksService,
+    TimelineService,
+    SlaJob,
+  ],
+  exports: [PipelinesService, DealsService, GateRegistry, TasksService, TimelineService],
+})
+export class PipelineModule {
+  constructor(mergeHooks: CompanyMergeHooks) {
+    // A company merge moves the duplicate's deals, activities and tasks to the survivor.
+    for (const table of ['deals', 'activities', 'tasks']) {
+      mergeHooks.register(table, async (tx, survivorId, sourceId) => {
+        const [, moved] = await tx.query<[unknown, number]>(
+          `UPDATE ${table} SET company_id = $1, version = version + 1, updated_at = now() WHERE company_id = $2`,
+          [survivorId, sourceId],
+        );
+        return moved;
+      });
+    }
+  }
+}

@@ -1,0 +1,427 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { SlaJob } from '../src/pipeline/sla.job';
+import { newLead, newUser } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('pipeline, deals, activities and site visits', () => {
+  let t: TestApp;
+  let promoter1: string;
+  let promoter1Id: string;
+  let manager: string;
+  let admin: string;
+  let stages: { id: string; code: string; name: string }[];
+  const stage = (code: string) => stages.find((s) => s.code === code)!.id;
+  let hour = 0;
+  /** Distinct, non-overlapping visit slots in the future. */
+  const slot = () => {
+    const start = new Date(Date.UTC(2030, 0, 1) + hour++ * 3_600_000 * 3);
+    return {
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    promoter1 = await t.tokenFor('promoter1');
+    manager = await t.tokenFor('manager');
+    admin = await t.tokenFor('admin');
+    promoter1Id = (await t.request('GET', '/api/v1/auth/me', { token: promoter1 })).body.id;
+    const pipelines = await t.request('GET', '/api/v1/pipelines', { token: promoter1 });
+    const defaultPipeline = pipelines.body.find((p: { isDefault: boolean }) => p.isDefault);
+    stages = (
+      await t.request('GET', `/api/v1/pipelines/${defaultPipeline.id}/stages`, { token: promoter1 })
+    ).body;
+  });
+  afterAll(() => t.close());
+
+  const convert = async (token = promoter1) => {
+    const lead = await newLead(t, token);
+    const deal = await t.request('POST', `/api/v1/leads/${lead.id}/convert`, {
+      token,
+      headers: { 'if-match': `"${lead.version}"` },
+      body: {},
+    });
+    expect(deal.status).toBe(201);
+    return { lead, deal: deal.body };
+  };
+  const move = (
+    deal: { id: string },
+    version: number,
+    stageId: string,
+    extra: object = {},
+    token = promoter1,
+  ) =>
+    t.request('POST', `/api/v1/deals/${deal.id}/move`, {
+      token,
+      headers: { 'if-match': `"${version}"` },
+      body: { stageId, ...extra },
+    });
+
+  it('has the default pipeline of DESIGN.md', () => {
+    expect(stages.map((s) => [s.code, s.name])).toEqual([
+      ['first_contact', '初步接洽'],
+      ['needs_confirmed', '需求确认'],
+      ['site_visit', '实地考察'],
+      ['negotiation', '商务洽谈'],
+      ['signed', '签约'],
+      ['onboarding', '入驻办理'],
+      ['tenant', '已入驻'],
+      ['lost', '未落地'],
+    ]);
+  });
+
+  it('converts a lead and walks the deal to Signed through every gate, with history and timeline', async () => {
+    const { lead, deal } = await convert();
+    expect(deal).toMatchObject({
+      stageId: stage('first_contact'),
+      ownerId: promoter1Id,
+      leadId: lead.id,
+    });
+    expect(
+      (await t.request('GET', `/api/v1/leads/${lead.id}`, { token: promoter1 })).body.status,
+    ).toBe('converted');
+
+    let version = deal.version;
+    for (const code of ['needs_confirmed', 'site_visit']) {
+      const moved = await move(deal, version, stage(code));
+      expect(moved.status).toBe(200);
+      version = moved.body.version;
+    }
+    const refused = await move(deal, version, stage('negotiation'));
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'STAGE_GATE_UNMET',
+      unmet: [{ gate: 'completed_site_visit' }],
+    });
+
+    const visit = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: {
+        dealId: deal.id,
+        ...slot(),
+        placeType: 'computing_center',
+        placeLabel: '昇腾计算中心',
+        hostIds: [promoter1Id],
+        visitors: ['张总'],
+      },
+    });
+    expect(visit.status).toBe(201);
+    const done = await t.request('POST', `/api/v1/site-visits/${visit.body.id}/complete`, {
+      token: promoter1,
+      headers: { 'if-match': '"1"' },
+      body: {
+        interest: 4,
+        notes: '对算力补贴很感兴趣',
+        nextStep: '发租赁方案',
+        followUpTask: { title: '发送租赁方案', dueAt: '2030-02-01T10:00:00+08:00' },
+      },
+    });
+    expect(done.body).toMatchObject({ status: 'completed', interest: 4 });
+    await t.request('POST', '/api/v1/activities', {
+      token: promoter1,
+      body: { dealId: deal.id, type: 'call', subject: '确认面积需求' },
+    });
+
+    const negotiation = await move(deal, version, stage('negotiation'));
+    expect(negotiation.status).toBe(200);
+    version = negotiation.body.version;
+    const noTerms = await move(deal, version, stage('signed'));
+    expect(noTerms.status).toBe(409);
+    expect(noTerms.body.unmet).toEqual([
+      {
+        gate: 'agreed_terms',
+        message: expect.stringMatching(/expected area .* target move-in date/),
+      },
+    ]);
+    const terms = await t.request('PATCH', `/api/v1/deals/${deal.id}`, {
+      token: promoter1,
+      headers: { 'if-match': `"${version}"` },
+      body: {
+        expectedArea: '1200.00',
+        targetMoveInDate: '2030-06-01',
+        expectedInvestment: '50000000.00',
+      },
+    });
+    const signed = await move(deal, terms.body.version, stage('signed'));
+    expect(signed.status).toBe(200);
+    expect(signed.body.stageId).toBe(stage('signed'));
+
+    const history = (await t.request('GET', `/api/v1/deals/${deal.id}/history`, { token: manager }))
+      .body;
+    expect(history.map((h: { toStageName: string }) => h.toStageName)).toEqual([
+      '签约',
+      '商务洽谈',
+      '实地考察',
+      '需求确认',
+      '初步接洽',
+    ]);
+    expect(history[4].fromStageId).toBeNull();
+    await expect(
+      t.db.query(`UPDATE deal_stage_history SET moved_at = now() WHERE deal_id = $1`, [deal.id]),
+    ).rejects.toThrow(/immutable/);
+
+    const timeline = (
+      await t.request('GET', `/api/v1/timeline/deal/${deal.id}?limit=200`, { token: manager })
+    ).body.data as { kind: string; at: string }[];
+    const kinds = timeline.map((item) => item.kind);
+    expect(kinds.filter((k) => k === 'stage_move')).toHaveLength(5);
+    expect(kinds).toEqual(expect.arrayContaining(['site_visit', 'activity', 'audit']));
+    expect([...timeline].map((i) => i.at)).toEqual(
+      [...timeline]
+        .map((i) => i.at)
+        .sort()
+        .reverse(),
+    );
+    const paged = await t.request('GET', `/api/v1/timeline/deal/${deal.id}?limit=3`, {
+      token: manager,
+    });
+    const next = await t.request(
+      'GET',
+      `/api/v1/timeline/deal/${deal.id}?limit=3&cursor=${paged.body.nextCursor}`,
+      { token: manager },
+    );
+    expect([...paged.body.data, ...next.body.data].map((i: { id: string }) => i.id)).toEqual(
+      timeline.slice(0, 6).map((i: any) => i.id),
+    );
+    const tasks = await t.request('GET', `/api/v1/tasks?dealId=${deal.id}`, { token: promoter1 });
+    expect(tasks.body.data).toMatchObject([{ title: '发送租赁方案', assigneeId: promoter1Id }]);
+  });
+
+  it('needs a reason to lose a deal', async () => {
+    const { deal } = await convert();
+    const refused = await move(deal, deal.version, stage('lost'));
+    expect(refused.body.unmet).toEqual([{ gate: 'lost_reason', message: expect.any(String) }]);
+    const lost = await move(deal, deal.version, stage('lost'), { lostReason: '选择了其他园区' });
+    expect(lost.body).toMatchObject({ lostReason: '选择了其他园区', closedAt: expect.any(String) });
+  });
+
+  it('answers a stale If-Match on a move with 412 and moves nothing', async () => {
+    const { deal } = await convert();
+    const ok = await move(deal, deal.version, stage('needs_confirmed'));
+    expect(ok.status).toBe(200);
+    const stale = await move(deal, deal.version, stage('site_visit'));
+    expect(stale.status).toBe(412);
+    const { rows } = await t.db.query(
+      `SELECT d.stage_id, (SELECT count(*) FROM deal_stage_history h WHERE h.deal_id = d.id)::int AS moves FROM deals d WHERE id = $1`,
+      [deal.id],
+    );
+    expect(rows[0]).toEqual({ stage_id: stage('needs_confirmed'), moves: 2 });
+    const other = await newUser(t, 'promoter');
+    expect((await move(deal, ok.body.version, stage('site_visit'), {}, other.token)).status).toBe(
+      403,
+    );
+  });
+
+  it('books one of twenty concurrent overlapping visits of one host and refuses the rest with 409', async () => {
+    const { deal } = await convert();
+    const start = Date.UTC(2031, 5, 1, 2);
+    const bookings = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.request('POST', '/api/v1/site-visits', {
+          token: promoter1,
+          body: {
+            dealId: deal.id,
+            startsAt: new Date(start + i * 60_000).toISOString(),
+            endsAt: new Date(start + 3_600_000 + i * 60_000).toISOString(),
+            placeType: 'other',
+            placeLabel: `会议室 ${i}`,
+            hostIds: [promoter1Id],
+          },
+        }),
+      ),
+    );
+    expect(bookings.filter((b) => b.status === 201)).toHaveLength(1);
+    const refused = bookings.filter((b) => b.status === 409);
+    expect(refused).toHaveLength(19);
+    expect(
+      refused.every((b) => b.body.code === 'OVERLAP' && b.body.errors[0].field === 'hostIds'),
+    ).toBe(true);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM site_visits WHERE deal_id = $1`,
+      [deal.id],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('never double-books a place, and frees host and place when a visit is cancelled', async () => {
+    const { deal } = await convert();
+    const other = await newUser(t, 'manager');
+    const time = slot();
+    const first = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: { dealId: deal.id, ...time, placeType: 'computing_center', hostIds: [promoter1Id] },
+    });
+    const clash = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: { dealId: deal.id, ...time, placeType: 'computing_center', hostIds: [other.id] },
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body.errors[0].field).toBe('placeId');
+    const cancelled = await t.request('POST', `/api/v1/site-visits/${first.body.id}/cancel`, {
+      token: promoter1,
+      headers: { 'if-match': '"1"' },
+      body: { reason: '客户改期' },
+    });
+    expect(cancelled.body.status).toBe('cancelled');
+    const rebooked = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: { dealId: deal.id, ...time, placeType: 'computing_center', hostIds: [promoter1Id] },
+    });
+    expect(rebooked.status).toBe(201);
+    const again = await t.request('POST', `/api/v1/site-visits/${first.body.id}/complete`, {
+      token: promoter1,
+      headers: { 'if-match': '"2"' },
+      body: { interest: 3 },
+    });
+    expect(again.body.code).toBe('VISIT_NOT_SCHEDULED');
+  });
+
+  it('keeps a retired stage’s history, refuses to delete it, and refuses moves into it', async () => {
+    const pipelineId =
+      stages.length &&
+      (await t.request('GET', `/api/v1/stages/${stage('first_contact')}`, { token: admin })).body
+        .pipelineId;
+    const created = await t.request('POST', `/api/v1/pipelines/${pipelineId}/stages`, {
+      token: admin,
+      body: {
+        name: '技术验证',
+        nameEn: 'Technical validation',
+        position: 3,
+        probability: 30,
+        slaDays: 10,
+      },
+    });
+    expect(created.status).toBe(201);
+    const order = (
+      await t.request('GET', `/api/v1/pipelines/${pipelineId}/stages`, { token: admin })
+    ).body.map((s: { name: string }) => s.name);
+    expect(order.slice(0, 4)).toEqual(['初步接洽', '需求确认', '技术验证', '实地考察']);
+    const { deal } = await convert();
+    const into = await move(deal, deal.version, created.body.id);
+    await move(deal, into.body.version, stage('site_visit'));
+    const retired = await t.request('PATCH', `/api/v1/stages/${created.body.id}`, {
+      token: admin,
+      headers: { 'if-match': `"${created.body.version}"` },
+      body: { retired: true },
+    });
+    expect(retired.body.retiredAt).not.toBeNull();
+    const remove = await t.request('DELETE', `/api/v1/stages/${created.body.id}`, {
+      token: admin,
+      headers: { 'if-match': `"${retired.body.version}"` },
+    });
+    expect(remove.status).toBe(409);
+    expect(remove.body.code).toBe('STAGE_IN_USE');
+    const history = (
+      await t.request('GET', `/api/v1/deals/${deal.id}/history`, { token: promoter1 })
+    ).body;
+    expect(history.map((h: { toStageName: string }) => h.toStageName)).toContain('技术验证');
+    const { deal: another } = await convert();
+    expect((await move(another, another.version, created.body.id)).body.code).toBe('STAGE_RETIRED');
+    expect(
+      (
+        await t.request('PATCH', `/api/v1/stages/${created.body.id}`, {
+          token: promoter1,
+          headers: { 'if-match': '"1"' },
+          body: { name: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('answers the board with the same number of SQL queries for 10 and for 1,000 deals', async () => {
+    const pipeline = await t.request('POST', '/api/v1/pipelines', {
+      token: admin,
+      body: { name: '容量测试', nameEn: 'Load test' },
+    });
+    const first = await t.request('POST', `/api/v1/pipelines/${pipeline.body.id}/stages`, {
+      token: admin,
+      body: { name: '甲', nameEn: 'A', probability: 10 },
+    });
+    const second = await t.request('POST', `/api/v1/pipelines/${pipeline.body.id}/stages`, {
+      token: admin,
+      body: { name: '乙', nameEn: 'B', probability: 50 },
+    });
+    const { lead } = await convert();
+    const addDeals = (n: number) =>
+      t.db.query(
+        `INSERT INTO deals (title, company_id, pipeline_id, stage_id, owner_id, expected_investment)
+         SELECT 'deal ' || g, $1, $2, CASE WHEN g % 3 = 0 THEN $4::uuid ELSE $3::uuid END, $5, 1000000 FROM generate_series(1, $6) g`,
+        [lead.companyId, pipeline.body.id, first.body.id, second.body.id, promoter1Id, n],
+      );
+    const queriesFor = async () => {
+      let count = 0;
+      const original = PostgresQueryRunner.prototype.query;
+      PostgresQueryRunner.prototype.query = function (
+        this: PostgresQueryRunner,
+        ...args: Parameters<typeof original>
+      ) {
+        count++;
+        return original.apply(this, args);
+      } as typeof original;
+      try {
+        const board = await t.request(
+          'GET',
+          `/api/v1/deals/board?pipelineId=${pipeline.body.id}&cards=20`,
+          { token: manager },
+        );
+        expect(board.status).toBe(200);
+        return { count, board: board.body };
+      } finally {
+        PostgresQueryRunner.prototype.query = original;
+      }
+    };
+    await addDeals(10);
+    const small = await queriesFor();
+    await addDeals(990);
+    const large = await queriesFor();
+    expect(large.count).toBe(small.count);
+    expect(small.count).toBeLessThanOrEqual(8);
+    expect(
+      large.board.columns.map((c: { count: number; cards: unknown[] }) => [
+        c.count,
+        c.cards.length,
+      ]),
+    ).toEqual([
+      [667, 20],
+      [333, 20],
+    ]);
+    expect(large.board.columns[0].expectedInvestment).toBe('667000000.00');
+  });
+
+  it('notifies each SLA breach exactly once however often the job runs', async () => {
+    const { deal } = await convert();
+    const assignee = await newUser(t, 'promoter');
+    await t.request('POST', '/api/v1/tasks', {
+      token: promoter1,
+      body: {
+        title: '回访',
+        dueAt: '2020-01-01T00:00:00Z',
+        assigneeId: assignee.id,
+        dealId: deal.id,
+      },
+    });
+    await t.db.query(
+      `UPDATE deals SET stage_entered_at = now() - interval '15 days' WHERE id = $1`,
+      [deal.id],
+    );
+    const sla = t.app.get(SlaJob);
+    await sla.scan();
+    await sla.scan();
+    const breaches = async (token: string, kind: string, entityId?: string) =>
+      (await t.request('GET', '/api/v1/notifications?limit=200', { token })).body.data.filter(
+        (n: { kind: string; entityId: string }) =>
+          n.kind === kind && (!entityId || n.entityId === entityId),
+      ).length;
+    expect(await breaches(promoter1, 'deal.sla_breached', deal.id)).toBe(1);
+    expect(await breaches(manager, 'deal.sla_breached', deal.id)).toBe(1);
+    expect(await breaches(assignee.token, 'task.overdue')).toBe(1);
+    // Re-entering the stage later is a new breach of its own.
+    await t.db.query(
+      `UPDATE deals SET stage_entered_at = now() - interval '20 days' WHERE id = $1`,
+      [deal.id],
+    );
+    await sla.scan();
+    expect(await breaches(promoter1, 'deal.sla_breached', deal.id)).toBe(2);
+  });
+});
