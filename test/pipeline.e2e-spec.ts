@@ -188,6 +188,22 @@ describe('pipeline, deals, activities and site visits', () => {
     expect(tasks.body.data).toMatchObject([{ title: '发送租赁方案', assigneeId: promoter1Id }]);
   });
 
+  it('treats a firm with another promoter’s open deal as taken: a new lead on it is held as a conflict', async () => {
+    const { lead } = await convert();
+    const firm = await t.request('GET', `/api/v1/companies/${lead.companyId}`, {
+      token: promoter1,
+    });
+    const rival = await t.request('POST', '/api/v1/leads', {
+      token: await t.tokenFor('promoter2'),
+      body: { source: 'event', company: { name: firm.body.name } },
+    });
+    expect(rival.body).toMatchObject({
+      onHold: true,
+      conflictId: expect.any(String),
+      companyId: lead.companyId,
+    });
+  });
+
   it('needs a reason to lose a deal', async () => {
     const { deal } = await convert();
     const refused = await move(deal, deal.version, stage('lost'));

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { LeadsModule } from '../leads/leads.module';
+import { PipelineModule } from '../pipeline/pipeline.module';
+import { SiteVisitsModule } from '../site-visits/site-visits.module';
 import { DemoDataService } from './demo-data.service';
 
 @Module({
-  imports: [AuthModule, LeadsModule],
+  imports: [AuthModule, LeadsModule, PipelineModule, SiteVisitsModule],
   providers: [DemoDataService],
   exports: [DemoDataService],
 })

@@ -5,6 +5,7 @@ import { CompanyMergeHooks } from '../companies/company-merge.hooks';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { LeadConflictsController } from './lead-conflicts.controller';
 import { LeadConflictsService } from './lead-conflicts.service';
+import { FirmClaims } from './firm-claims';
 import { LeadImportService } from './import/lead-import.service';
 import { LeadPoolJob } from './lead-pool.job';
 import { LeadsController } from './leads.controller';
@@ -13,8 +14,8 @@ import { LeadsService } from './leads.service';
 @Module({
   imports: [AuthModule, CompaniesModule, NotificationsModule],
   controllers: [LeadsController, LeadConflictsController],
-  providers: [LeadsService, LeadConflictsService, LeadImportService, LeadPoolJob],
-  exports: [LeadsService],
+  providers: [FirmClaims, LeadsService, LeadConflictsService, LeadImportService, LeadPoolJob],
+  exports: [LeadsService, FirmClaims],
 })
 export class LeadsModule implements OnModuleInit {
   constructor(private readonly mergeHooks: CompanyMergeHooks) {}

@@ -18,6 +18,7 @@ import type { Page } from '../common/pagination/page';
 import type { Environment } from '../config/environment';
 import { NotificationsService } from '../notifications/notifications.service';
 import { AssignLeadDto, CreateLeadDto, ListLeadsQuery, UpdateLeadDto } from './dto/lead.dto';
+import { FirmClaims } from './firm-claims';
 import { LeadConflict, type ConflictMatch } from './lead-conflict.entity';
 import { Lead } from './lead.entity';
 import { ACTIVE_LEAD_STATUSES, LEAD_TRANSITIONS } from './lead.enums';
@@ -43,6 +44,7 @@ export class LeadsService {
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly claims: FirmClaims,
   ) {}
 
   private get leads() {
@@ -187,7 +189,8 @@ export class LeadsService {
     const leads = await this.leads
       .createQueryBuilder('l')
       .where('l.companyId IN (:...ids)', { ids: candidates.map((c) => c.companyId) })
-      .andWhere('l.status IN (:...active)', { active: ACTIVE_LEAD_STATUSES })
+      .andWhere(this.claims.sql)
+      .andWhere('l.deletedAt IS NULL')
       .andWhere('l.ownerId IS NOT NULL')
       .andWhere(ownerId ? 'l.ownerId <> :ownerId' : '1 = 1', { ownerId })
       .orderBy('l.createdAt', 'ASC')

@@ -96,14 +96,12 @@ export class DealsService {
         ownerId: principal.id,
       }),
     );
-    await this.txHost.tx
-      .getRepository(StageHistory)
-      .insert({
-        dealId: saved.id,
-        fromStageId: null,
-        toStageId: stage.id,
-        movedById: principal.id,
-      });
+    await this.txHost.tx.getRepository(StageHistory).insert({
+      dealId: saved.id,
+      fromStageId: null,
+      toStageId: stage.id,
+      movedById: principal.id,
+    });
     const deal = await this.get(saved.id);
     await this.audit.record({
       entityType: ENTITY,
@@ -206,14 +204,12 @@ export class DealsService {
       closedAt: target.kind === 'open' ? null : () => 'now()',
       ...(target.kind === 'lost' ? { lostReason: dto.lostReason ?? deal.lostReason } : {}),
     });
-    await this.txHost.tx
-      .getRepository(StageHistory)
-      .insert({
-        dealId: id,
-        fromStageId: deal.stageId,
-        toStageId: target.id,
-        movedById: principal.id,
-      });
+    await this.txHost.tx.getRepository(StageHistory).insert({
+      dealId: id,
+      fromStageId: deal.stageId,
+      toStageId: target.id,
+      movedById: principal.id,
+    });
     await this.audit.record({
       entityType: ENTITY,
       entityId: id,

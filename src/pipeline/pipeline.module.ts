@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CompaniesModule } from '../companies/companies.module';
 import { CompanyMergeHooks } from '../companies/company-merge.hooks';
+import { FirmClaims } from '../leads/firm-claims';
 import { LeadsModule } from '../leads/leads.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ActivitiesController } from './activities.controller';
@@ -29,10 +30,22 @@ import { TimelineService } from './timeline.service';
     TimelineService,
     SlaJob,
   ],
-  exports: [PipelinesService, DealsService, GateRegistry, TasksService, TimelineService],
+  exports: [
+    PipelinesService,
+    DealsService,
+    GateRegistry,
+    TasksService,
+    TimelineService,
+    LeadConversionService,
+  ],
 })
 export class PipelineModule {
-  constructor(mergeHooks: CompanyMergeHooks) {
+  constructor(mergeHooks: CompanyMergeHooks, claims: FirmClaims) {
+    // A converted lead keeps claiming its firm while its deal is open.
+    claims.register(
+      `EXISTS (SELECT 1 FROM deals d JOIN stages s ON s.id = d.stage_id
+                WHERE d.lead_id = l.id AND d.deleted_at IS NULL AND s.kind = 'open')`,
+    );
     // A company merge moves the duplicate's deals, activities and tasks to the survivor.
     for (const table of ['deals', 'activities', 'tasks']) {
       mergeHooks.register(table, async (tx, survivorId, sourceId) => {

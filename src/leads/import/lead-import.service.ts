@@ -18,7 +18,8 @@ import { decodeCsv, parseCsvRecords } from '../../common/csv/csv';
 import { FieldError, ProblemException } from '../../common/errors/problem.exception';
 import { NotificationsService } from '../../notifications/notifications.service';
 import type { ConflictMatch } from '../lead-conflict.entity';
-import { ACTIVE_LEAD_STATUSES, type LeadSource } from '../lead.enums';
+import type { LeadSource } from '../lead.enums';
+import { FirmClaims } from '../firm-claims';
 import { ImportField, mapHeader, parseSegment, parseSource } from './lead-csv-columns';
 import type { ImportReport } from './lead-import.report';
 
@@ -73,6 +74,7 @@ export class LeadImportService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly companies: CompaniesService,
+    private readonly claims: FirmClaims,
   ) {}
 
   async import(principal: Principal, bytes: Buffer, dryRun: boolean): Promise<ImportReport> {
@@ -330,10 +332,10 @@ export class LeadImportService {
       const rows = await this.txHost.tx.query<
         { company_id: string; id: string; owner_id: string }[]
       >(
-        `SELECT DISTINCT ON (company_id) company_id, id, owner_id FROM leads
-          WHERE company_id = ANY($1::uuid[]) AND owner_id IS NOT NULL AND deleted_at IS NULL AND status = ANY($2)
-          ORDER BY company_id, created_at`,
-        [companyIds.slice(i, i + CHUNK), ACTIVE_LEAD_STATUSES],
+        `SELECT DISTINCT ON (l.company_id) l.company_id, l.id, l.owner_id
+          FROM leads l WHERE l.company_id = ANY($1::uuid[]) AND l.owner_id IS NOT NULL AND l.deleted_at IS NULL AND ${this.claims.sql}
+          ORDER BY l.company_id, l.created_at`,
+        [companyIds.slice(i, i + CHUNK)],
       );
       for (const row of rows) leads.set(row.company_id, { id: row.id, ownerId: row.owner_id });
     }
