@@ -237,6 +237,22 @@ describe('lead import and export', () => {
     expect((await counts()).leads).toBe(before.leads + again.body.conflicts.count);
   });
 
+  it('keeps a dry run and a real import apart under one Idempotency-Key', async () => {
+    const small = iconv.encode('企业名称,来源\r\n北京幂等测试科技有限公司,活动\r\n', 'gb18030');
+    const send = (dryRun: boolean) =>
+      t.request('POST', `/api/v1/leads/import${dryRun ? '?dryRun=true' : ''}`, {
+        token: promoter1,
+        rawBody: small,
+        headers: { 'content-type': 'text/csv', 'idempotency-key': 'import-once-1' },
+      });
+    expect((await send(true)).body.dryRun).toBe(true);
+    const real = await send(false);
+    expect(real.body).toMatchObject({ dryRun: false, created: { count: 1 } });
+    const retry = await send(false);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.created.count).toBe(1);
+  });
+
   it('refuses a file without a company column, or that is not text/csv', async () => {
     const noName = await importCsv(false, Buffer.from('来源,城市\r\n活动,北京\r\n'));
     expect(noName.status).toBe(400);

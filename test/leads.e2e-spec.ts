@@ -262,6 +262,27 @@ describe('companies and leads', () => {
       expect(again.body.code).toBe('CONFLICT_ALREADY_RESOLVED');
     });
 
+    it('holds exactly one of two promoters creating leads on one firm at the same moment', async () => {
+      const promoter3 = await newUser(t, 'promoter');
+      for (let round = 0; round < 5; round++) {
+        const firm = await newLead(t, await t.tokenFor('admin'));
+        await t.db.query(
+          `UPDATE leads SET status = 'disqualified', disqualify_reason = 'x' WHERE id = $1`,
+          [firm.id],
+        );
+        const results = await Promise.all(
+          [promoter1, promoter3.token].map((token) =>
+            t.request('POST', '/api/v1/leads', {
+              token,
+              body: { source: 'event', companyId: firm.companyId },
+            }),
+          ),
+        );
+        expect(results.map((r) => r.status)).toEqual([201, 201]);
+        expect(results.filter((r) => r.body.onHold)).toHaveLength(1);
+      }
+    });
+
     it('matches by credit code and transfers the firm to the new promoter', async () => {
       const creditCode = newCreditCode();
       const first = await newLead(t, promoter1, { creditCode });

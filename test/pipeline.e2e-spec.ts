@@ -12,9 +12,9 @@ describe('pipeline, deals, activities and site visits', () => {
   let stages: { id: string; code: string; name: string }[];
   const stage = (code: string) => stages.find((s) => s.code === code)!.id;
   let hour = 0;
-  /** Distinct, non-overlapping visit slots in the future. */
+  /** Distinct, non-overlapping visit slots that have already begun (an outcome needs a past visit). */
   const slot = () => {
-    const start = new Date(Date.UTC(2030, 0, 1) + hour++ * 3_600_000 * 3);
+    const start = new Date(Date.UTC(2025, 0, 1) + hour++ * 3_600_000 * 3);
     return {
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
@@ -202,6 +202,72 @@ describe('pipeline, deals, activities and site visits', () => {
       conflictId: expect.any(String),
       companyId: lead.companyId,
     });
+  });
+
+  it('checks the gates of every stage a forward move skips', async () => {
+    const { deal } = await convert();
+    const jump = await move(deal, deal.version, stage('tenant'));
+    expect(jump.status).toBe(409);
+    expect(jump.body.unmet.map((u: { gate: string }) => u.gate)).toEqual([
+      'completed_site_visit',
+      'agreed_terms',
+    ]);
+    const back = await move(deal, deal.version, stage('needs_confirmed'));
+    expect(back.status).toBe(200);
+  });
+
+  it('records a visit’s outcome only once it has started', async () => {
+    const { deal } = await convert();
+    const future = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: {
+        dealId: deal.id,
+        startsAt: '2032-03-01T02:00:00Z',
+        endsAt: '2032-03-01T03:00:00Z',
+        placeType: 'other',
+        hostIds: [promoter1Id],
+      },
+    });
+    const early = await t.request('POST', `/api/v1/site-visits/${future.body.id}/complete`, {
+      token: promoter1,
+      headers: { 'if-match': '"1"' },
+      body: { interest: 5 },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('VISIT_NOT_STARTED');
+    const noPlace = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: { dealId: deal.id, ...slot(), placeType: 'unit', hostIds: [promoter1Id] },
+    });
+    expect(noPlace.status).toBe(400);
+    expect(noPlace.body.errors[0].field).toBe('placeId');
+  });
+
+  it('opens a deal directly only on a firm nobody else works, and counts it as worked', async () => {
+    const { lead } = await convert();
+    const promoter2 = await t.tokenFor('promoter2');
+    const refused = await t.request('POST', '/api/v1/deals', {
+      token: promoter2,
+      body: { companyId: lead.companyId },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('LEAD_CONFLICT');
+    const free = await newLead(t, promoter2);
+    await t.db.query(
+      `UPDATE leads SET status = 'disqualified', disqualify_reason = 'x' WHERE id = $1`,
+      [free.id],
+    );
+    const direct = await t.request('POST', '/api/v1/deals', {
+      token: promoter1,
+      body: { companyId: free.companyId },
+    });
+    expect(direct.status).toBe(201);
+    expect(direct.body.leadId).toEqual(expect.any(String));
+    const rival = await t.request('POST', '/api/v1/leads', {
+      token: promoter2,
+      body: { source: 'event', companyId: free.companyId },
+    });
+    expect(rival.body.onHold).toBe(true);
   });
 
   it('needs a reason to lose a deal', async () => {

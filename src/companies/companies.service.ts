@@ -107,6 +107,28 @@ export class CompaniesService {
     return company;
   }
 
+  /**
+   * Locks firms (in id order, so that two callers cannot deadlock) for the rest of the transaction:
+   * whoever checks who works a firm and then claims it does so alone.
+   */
+  async lockForClaim(companyIds: string[]): Promise<void> {
+    const ids = [...new Set(companyIds)].sort();
+    if (ids.length === 0) return;
+    await this.txHost.tx.query(
+      `SELECT id FROM companies WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+  }
+
+  /** Clears the owner of firms whose relationship that owner no longer holds (leads back in the pool). */
+  async release(companyIds: string[], formerOwnerId: string): Promise<void> {
+    if (companyIds.length === 0) return;
+    await this.txHost.tx.query(
+      `UPDATE companies SET owner_id = NULL, version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[]) AND owner_id = $2`,
+      [companyIds, formerOwnerId],
+    );
+  }
+
   /** The principal may change this company (its fields, contacts and revenues), or 403. */
   async getForUpdate(principal: Principal, id: string): Promise<Company> {
     const company = await this.get(id);

@@ -31,6 +31,9 @@ import type {
 @Index('idx_companies_updated_at', ['updatedAt', 'id'])
 @Index('idx_companies_created_at', ['createdAt', 'id'])
 @Index('idx_companies_owner', ['ownerId', 'updatedAt'])
+@Index('idx_companies_status', ['status', 'updatedAt', 'id'])
+@Index('idx_companies_segment', ['aiSegment', 'updatedAt', 'id'])
+@Index('idx_companies_tags', { synchronize: false })
 // Trigram (GIN) indexes for search and near-name matching, created by the migration.
 @Index('idx_companies_name_trgm', { synchronize: false })
 @Index('idx_companies_name_en_trgm', { synchronize: false })

@@ -29,12 +29,16 @@ export class LeadConflictsService {
   }
 
   private withLeads() {
-    return this.conflicts
-      .createQueryBuilder('conflict')
-      .innerJoinAndSelect('conflict.lead', 'lead')
-      .innerJoinAndSelect('lead.company', 'leadCompany')
-      .innerJoinAndSelect('conflict.existingLead', 'existing')
-      .innerJoinAndSelect('existing.company', 'existingCompany');
+    return (
+      this.conflicts
+        .createQueryBuilder('conflict')
+        .innerJoinAndSelect('conflict.lead', 'lead')
+        .innerJoinAndSelect('lead.company', 'leadCompany')
+        .innerJoinAndSelect('conflict.existingLead', 'existing')
+        .innerJoinAndSelect('existing.company', 'existingCompany')
+        // A conflict stays readable after either lead (or a company) was removed.
+        .withDeleted()
+    );
   }
 
   list(query: ListConflictsQuery): Promise<Page<LeadConflict>> {
@@ -84,6 +88,12 @@ export class LeadConflictsService {
         await close(held.id, `duplicate of lead ${existing.id}: the existing owner keeps the firm`);
         break;
       case 'transfer':
+        if (existing.status === 'converted') {
+          throw new ProblemException(
+            'CONFLICT',
+            'The existing lead became a deal that is still open: reassign the deal rather than the lead',
+          );
+        }
         await this.txHost.tx.query(
           `UPDATE leads SET on_hold = false, version = version + 1, updated_at = now() WHERE id = $1`,
           [held.id],
@@ -93,6 +103,12 @@ export class LeadConflictsService {
           held.companyId,
           held.ownerId,
           `lead conflict ${id} resolved by transfer`,
+        );
+        // Other open conflicts with the old lead are now conflicts with the new owner's lead.
+        await this.txHost.tx.query(
+          `UPDATE lead_conflicts SET existing_lead_id = $2, version = version + 1, updated_at = now()
+            WHERE existing_lead_id = $1 AND status = 'open' AND id <> $3`,
+          [existing.id, held.id, id],
         );
         break;
       case 'merge':

@@ -21,6 +21,10 @@ import type { LeadSource, LeadStatus } from './lead.enums';
 @Index('idx_leads_owner_status', ['ownerId', 'status', 'updatedAt'])
 @Index('idx_leads_updated_at', ['updatedAt', 'id'])
 @Index('idx_leads_created_at', ['createdAt', 'id'])
+@Index('idx_leads_last_activity', ['lastActivityAt', 'id'])
+@Index('idx_leads_idle', ['lastActivityAt'], {
+  where: 'owner_id IS NOT NULL AND deleted_at IS NULL',
+})
 @Index('idx_leads_pool', ['updatedAt', 'id'], { where: 'owner_id IS NULL AND deleted_at IS NULL' })
 export class Lead {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -120,7 +120,15 @@ export class LeadsService {
       );
     }
     const { company, matches } = await this.resolveCompany(principal, dto);
-    if (dto.contact) await this.contacts.create(null, company.id, dto.contact);
+    await this.companies.lockForClaim([company.id, ...matches.map((m) => m.company.id)]);
+    if (dto.contact) {
+      // On a firm another promoter owns, the contact is added but never displaces their primary one.
+      const own = !company.ownerId || company.ownerId === principal.id;
+      await this.contacts.create(null, company.id, {
+        ...dto.contact,
+        isPrimary: own ? dto.contact.isPrimary : false,
+      });
+    }
     const saved = await this.leads.save(
       this.leads.create({
         companyId: company.id,
@@ -279,6 +287,16 @@ export class LeadsService {
         });
       }
     }
+    if (dto.disqualifyReason === null && (dto.status ?? lead.status) === 'disqualified') {
+      throw new ProblemException('VALIDATION_FAILED', 'A disqualified lead keeps its reason', {
+        errors: [
+          {
+            field: 'disqualifyReason',
+            message: 'cannot be cleared while the lead is disqualified',
+          },
+        ],
+      });
+    }
     if (dto.disqualifyReason && (dto.status ?? lead.status) !== 'disqualified') {
       throw new ProblemException(
         'VALIDATION_FAILED',
@@ -320,6 +338,23 @@ export class LeadsService {
       `UPDATE leads SET last_activity_at = now() WHERE company_id = $1 AND owner_id = $2 AND deleted_at IS NULL`,
       [companyId, ownerId],
     );
+  }
+
+  /** The lead behind a deal opened directly: already converted, owned by the deal's owner. */
+  async recordDirectDeal(ownerId: string, companyId: string): Promise<string> {
+    const lead = await this.leads.save(
+      this.leads.create({
+        companyId,
+        source: 'other',
+        sourceDetail: '直接立项 deal opened directly',
+        ownerId,
+        ownerAssignedAt: new Date(),
+        createdById: ownerId,
+        status: 'converted',
+        convertedAt: new Date(),
+      }),
+    );
+    return lead.id;
   }
 
   /** A manager hands the lead to another owner. */
@@ -368,6 +403,17 @@ export class LeadsService {
   @Transactional()
   async claim(principal: Principal, id: string): Promise<Lead> {
     const before = await this.get(id);
+    await this.companies.lockForClaim([before.companyId]);
+    const rival = await this.existingClaim(before.companyId, [], principal.id);
+    if (rival && rival.lead.id !== id) {
+      throw new ProblemException(
+        'LEAD_CONFLICT',
+        'Another promoter already works this firm: ask a manager to assign the lead',
+        {
+          existingLeadId: rival.lead.id,
+        },
+      );
+    }
     const [claimed] = await this.txHost.tx.query<[{ id: string }[], number]>(
       `UPDATE leads SET owner_id = $2, owner_assigned_at = now(), last_activity_at = now(), pooled_at = NULL,
               version = version + 1, updated_at = now()
@@ -392,9 +438,7 @@ export class LeadsService {
         'Someone else owns this lead (perhaps just now)',
       );
     }
-    if (!(await this.existingClaim(before.companyId, [], principal.id))) {
-      await this.companies.setOwner(before.companyId, principal.id, 'claimed a lead from the pool');
-    }
+    await this.companies.setOwner(before.companyId, principal.id, 'claimed a lead from the pool');
     const after = await this.get(id);
     await this.audit.record({
       entityType: ENTITY,
@@ -413,6 +457,19 @@ export class LeadsService {
     const { before, after } = await updateVersioned(this.txHost.tx, Lead, ENTITY, id, version, {
       deletedAt: () => 'now()',
     });
+    // Conflicts about this lead are settled: a held lead deleted needs no decision, and leads held
+    // behind a deleted lead are released.
+    await this.txHost.tx.query(
+      `UPDATE leads SET on_hold = false, version = version + 1, updated_at = now()
+        WHERE id IN (SELECT lead_id FROM lead_conflicts WHERE existing_lead_id = $1 AND status = 'open')`,
+      [id],
+    );
+    await this.txHost.tx.query(
+      `UPDATE lead_conflicts SET status = 'resolved', resolution_note = 'a lead of the conflict was deleted',
+              resolved_at = now(), version = version + 1, updated_at = now()
+        WHERE (lead_id = $1 OR existing_lead_id = $1) AND status = 'open'`,
+      [id],
+    );
     await this.audit.record({
       entityType: ENTITY,
       entityId: id,
@@ -447,6 +504,24 @@ export class LeadsService {
       [days, ACTIVE_LEAD_STATUSES],
     );
     if (returned.length === 0) return 0;
+    // The former owners also let go of firms they no longer work through any other lead.
+    for (const owner of new Set(returned.map((row) => row.previous_owner_id))) {
+      const companyIds = [
+        ...new Set(
+          returned.filter((row) => row.previous_owner_id === owner).map((row) => row.company_id),
+        ),
+      ];
+      const stillWorked = await this.txHost.tx.query<{ company_id: string }[]>(
+        `SELECT DISTINCT l.company_id FROM leads l
+          WHERE l.company_id = ANY($1::uuid[]) AND l.owner_id = $2 AND l.deleted_at IS NULL AND ${this.claims.sql}`,
+        [companyIds, owner],
+      );
+      const kept = new Set(stillWorked.map((row) => row.company_id));
+      await this.companies.release(
+        companyIds.filter((id) => !kept.has(id)),
+        owner,
+      );
+    }
     await this.notifications.notify(
       returned.map((row) => ({
         userId: row.previous_owner_id,

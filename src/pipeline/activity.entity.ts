@@ -22,6 +22,7 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 @Index('idx_activities_company', ['companyId', 'occurredAt', 'id'])
 @Index('idx_activities_deal', ['dealId', 'occurredAt', 'id'])
 @Index('idx_activities_author', ['authorId', 'occurredAt'])
+@Index('idx_activities_occurred_at', ['occurredAt', 'id'])
 export class Activity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 20 }) type!: ActivityType;

@@ -23,6 +23,7 @@ import { Stage } from './stage.entity';
 @Index('idx_deals_owner', ['ownerId', 'updatedAt', 'id'])
 @Index('idx_deals_company', ['companyId'])
 @Index('idx_deals_pipeline', ['pipelineId', 'stageId'])
+@Index('idx_deals_pipeline_updated', ['pipelineId', 'updatedAt', 'id'])
 @Index('idx_deals_updated_at', ['updatedAt', 'id'])
 @Index('idx_deals_created_at', ['createdAt', 'id'])
 export class Deal {

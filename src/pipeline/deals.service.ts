@@ -9,6 +9,7 @@ import { updateVersioned, versionMismatch } from '../common/concurrency/versione
 import { notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
+import { LeadsService } from '../leads/leads.service';
 import { Deal } from './deal.entity';
 import {
   BoardColumnDto,
@@ -24,6 +25,7 @@ import {
 import { GateRegistry } from './gate-registry';
 import { PipelinesService } from './pipelines.service';
 import { StageHistory } from './stage-history.entity';
+import type { Stage } from './stage.entity';
 
 const ENTITY = 'Deal';
 
@@ -36,6 +38,7 @@ export class DealsService {
     private readonly gates: GateRegistry,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly leads: LeadsService,
   ) {}
 
   private get deals() {
@@ -77,14 +80,16 @@ export class DealsService {
       pipelineId?: string;
       title?: string;
       leadId?: string | null;
+      ownerId?: string;
     },
   ): Promise<Deal> {
     const company = await this.companies.get(input.companyId);
+    const ownerId = input.ownerId ?? principal.id;
     const pipeline = input.pipelineId
       ? await this.pipelines.get(input.pipelineId)
       : await this.pipelines.defaultPipeline();
     const stage = await this.pipelines.firstStage(pipeline.id);
-    const { companyId: _c, pipelineId: _p, title, leadId, ...terms } = input;
+    const { companyId: _c, pipelineId: _p, title, leadId, ownerId: _o, ...terms } = input;
     const saved = await this.deals.save(
       this.deals.create({
         ...terms,
@@ -93,7 +98,7 @@ export class DealsService {
         leadId: leadId ?? null,
         pipelineId: pipeline.id,
         stageId: stage.id,
-        ownerId: principal.id,
+        ownerId,
       }),
     );
     await this.txHost.tx.getRepository(StageHistory).insert({
@@ -112,8 +117,26 @@ export class DealsService {
     return deal;
   }
 
-  create(principal: Principal, dto: CreateDealDto): Promise<Deal> {
-    return this.open(principal, dto);
+  /**
+   * Opens a deal without a prior lead: a converted lead is recorded for it, so that the firm counts
+   * as worked by the deal's owner in every later conflict check. Refused while another promoter
+   * works the firm.
+   */
+  @Transactional()
+  async create(principal: Principal, dto: CreateDealDto): Promise<Deal> {
+    await this.companies.lockForClaim([dto.companyId]);
+    const rival = await this.leads.existingClaim(dto.companyId, [], principal.id);
+    if (rival) {
+      throw new ProblemException(
+        'LEAD_CONFLICT',
+        'Another promoter already works this firm: ask a manager',
+        {
+          existingLeadId: rival.lead.id,
+        },
+      );
+    }
+    const leadId = await this.leads.recordDirectDeal(principal.id, dto.companyId);
+    return this.open(principal, { ...dto, leadId });
   }
 
   /** An open deal on this company owned by someone else, if any (for conflicts on conversion). */
@@ -184,7 +207,7 @@ export class DealsService {
     if (target.retiredAt)
       throw new ProblemException('STAGE_RETIRED', `The stage ${target.name} is retired`);
     if (target.id === deal.stageId) return deal;
-    const unmet = await this.gates.unmet(target.gates, {
+    const unmet = await this.gates.unmet(await this.gatesOnTheWay(deal.stageId, target), {
       deal,
       lostReason: dto.lostReason,
       tx: this.txHost.tx,
@@ -220,6 +243,23 @@ export class DealsService {
     return this.get(id);
   }
 
+  /**
+   * The gates a move must pass: a forward move passes the gates of every open stage it skips as
+   * well as the target's (a deal cannot jump to Signed past Negotiation's site-visit gate); a move
+   * back, or to a lost stage, only the target's.
+   */
+  private async gatesOnTheWay(fromStageId: string, target: Stage): Promise<string[]> {
+    const from = await this.pipelines.stage(fromStageId);
+    if (target.kind === 'lost' || target.position <= from.position) return target.gates;
+    const passed = (await this.pipelines.stagesOf(target.pipelineId, false)).filter(
+      (stage) =>
+        stage.kind !== 'lost' &&
+        stage.position > from.position &&
+        stage.position <= target.position,
+    );
+    return [...new Set([...passed.flatMap((stage) => stage.gates), ...target.gates])];
+  }
+
   async history(id: string): Promise<StageHistory[]> {
     await this.get(id);
     return this.txHost.tx.getRepository(StageHistory).find({
@@ -251,10 +291,11 @@ export class DealsService {
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.company', 'company')
       .where(
-        `d.id IN (SELECT id FROM (
-           SELECT id, row_number() OVER (PARTITION BY stage_id ORDER BY updated_at DESC, id DESC) AS n
-             FROM deals WHERE pipeline_id = :pipelineId AND deleted_at IS NULL AND (CAST(:owner AS uuid) IS NULL OR owner_id = :owner)) ranked
-           WHERE n <= :perColumn)`,
+        // The first cards of each column: one index range (stage, updated_at, id) per stage.
+        `d.id IN (SELECT top.id FROM stages s CROSS JOIN LATERAL (
+           SELECT id FROM deals WHERE stage_id = s.id AND deleted_at IS NULL AND (CAST(:owner AS uuid) IS NULL OR owner_id = :owner)
+            ORDER BY updated_at DESC, id DESC LIMIT :perColumn) top
+           WHERE s.pipeline_id = :pipelineId)`,
         { pipelineId, owner, perColumn },
       )
       .orderBy('d.updatedAt', 'DESC')

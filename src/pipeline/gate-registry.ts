@@ -36,6 +36,14 @@ export class GateRegistry {
     ],
   ]);
 
+  knows(code: string): boolean {
+    return this.checks.has(code);
+  }
+
+  get codes(): string[] {
+    return [...this.checks.keys()];
+  }
+
   register(code: string, check: GateCheck): void {
     this.checks.set(code, check);
   }

@@ -1,9 +1,11 @@
-import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
+import { CompaniesService } from '../companies/companies.service';
+import { versionMismatch } from '../common/concurrency/versioned-update';
 import { ProblemException } from '../common/errors/problem.exception';
 import { LeadsService } from '../leads/leads.service';
 import { Deal } from './deal.entity';
@@ -19,49 +21,63 @@ export class LeadConversionService {
     private readonly deals: DealsService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly companies: CompaniesService,
   ) {}
 
-  @Transactional()
+  /**
+   * Converts the lead for its owner. When another promoter has come to work the firm meanwhile, the
+   * lead is held as a conflict instead (committed) and the answer is 409 LEAD_CONFLICT.
+   */
   async convert(
     principal: Principal,
     leadId: string,
     version: number,
     dto: ConvertLeadDto,
   ): Promise<Deal> {
-    await this.txHost.tx.query(`SELECT 1 FROM leads WHERE id = $1 FOR UPDATE`, [leadId]);
-    const lead = await this.leads.get(leadId);
-    this.policy.assert(principal, 'convert', 'Lead', lead);
-    if (lead.version !== version) {
+    const outcome = await this.txHost.withTransaction(() =>
+      this.convertOrHold(principal, leadId, version, dto),
+    );
+    if ('conflictId' in outcome) {
       throw new ProblemException(
-        'VERSION_MISMATCH',
-        `Lead ${leadId} is at version ${lead.version}, not ${version}`,
+        'LEAD_CONFLICT',
+        'Another promoter already works this firm: the lead is held for a manager',
         {
-          currentVersion: lead.version,
+          conflictId: outcome.conflictId,
         },
       );
     }
+    return outcome.deal;
+  }
+
+  private async convertOrHold(
+    principal: Principal,
+    leadId: string,
+    version: number,
+    dto: ConvertLeadDto,
+  ): Promise<{ deal: Deal } | { conflictId: string }> {
+    const lead = await this.leads.get(leadId);
+    await this.companies.lockForClaim([lead.companyId]);
+    await this.txHost.tx.query(`SELECT 1 FROM leads WHERE id = $1 FOR UPDATE`, [leadId]);
+    this.policy.assert(principal, 'convert', 'Lead', lead);
+    if (lead.version !== version) throw versionMismatch('Lead', leadId, lead.version, version);
     if (lead.onHold)
       throw new ProblemException(
         'LEAD_ON_HOLD',
         'The lead waits for a manager to resolve its ownership conflict',
       );
-    if (!['new', 'contacted', 'qualified'].includes(lead.status)) {
-      throw new ProblemException('ILLEGAL_TRANSITION', `A ${lead.status} lead cannot be converted`);
-    }
-    const rival = await this.deals.openDealOfAnother(lead.companyId, principal.id);
-    if (rival) {
+    if (!['new', 'contacted', 'qualified'].includes(lead.status) || !lead.ownerId) {
       throw new ProblemException(
-        'LEAD_CONFLICT',
-        'Another promoter already has an open deal with this firm: ask a manager',
-        {
-          existingDealId: rival.id,
-        },
+        'ILLEGAL_TRANSITION',
+        `A ${lead.ownerId ? lead.status : 'pool'} lead cannot be converted`,
       );
     }
+    const rival = await this.leads.existingClaim(lead.companyId, [], lead.ownerId);
+    if (rival) return { conflictId: (await this.leads.holdAsConflict(lead.id, rival)).id };
     const deal = await this.deals.open(principal, {
       ...dto,
       companyId: lead.companyId,
       leadId: lead.id,
+      ownerId: lead.ownerId,
     });
     await this.txHost.tx.query(
       `UPDATE leads SET status = 'converted', converted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
@@ -74,6 +90,6 @@ export class LeadConversionService {
       before: { status: lead.status },
       after: { status: 'converted', dealId: deal.id },
     });
-    return deal;
+    return { deal };
   }
 }

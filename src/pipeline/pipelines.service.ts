@@ -11,6 +11,7 @@ import {
   UpdatePipelineDto,
   UpdateStageDto,
 } from './dto/pipeline.dto';
+import { GateRegistry } from './gate-registry';
 import { Pipeline } from './pipeline.entity';
 import { Stage } from './stage.entity';
 
@@ -20,6 +21,7 @@ export class PipelinesService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
+    private readonly gates: GateRegistry,
   ) {}
 
   private get pipelines() {
@@ -106,6 +108,8 @@ export class PipelinesService {
 
   @Transactional()
   async createStage(pipelineId: string, dto: CreateStageDto): Promise<Stage> {
+    await this.lockPipeline(pipelineId);
+    this.checkGates(dto.gates);
     const existing = await this.stagesOf(pipelineId);
     const position = Math.min(dto.position ?? existing.length + 1, existing.length + 1);
     await this.shiftFrom(pipelineId, position, 1);
@@ -124,6 +128,13 @@ export class PipelinesService {
   @Transactional()
   async updateStage(id: string, version: number, dto: UpdateStageDto): Promise<Stage> {
     const current = await this.stage(id);
+    await this.lockPipeline(current.pipelineId);
+    if (dto.position === null) {
+      throw new ProblemException('VALIDATION_FAILED', 'position cannot be null', {
+        errors: [{ field: 'position', message: 'must be a number' }],
+      });
+    }
+    this.checkGates(dto.gates);
     if (current.version !== version) throw versionMismatch('Stage', id, current.version, version);
     const { retired, position, ...fields } = dto;
     if (position !== undefined && position !== current.position) {
@@ -155,6 +166,7 @@ export class PipelinesService {
   @Transactional()
   async removeStage(id: string, version: number): Promise<void> {
     const stage = await this.stage(id);
+    await this.lockPipeline(stage.pipelineId);
     if (stage.version !== version) throw versionMismatch('Stage', id, stage.version, version);
     const [{ used }] = await this.txHost.tx.query<{ used: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM deals WHERE stage_id = $1)
@@ -169,6 +181,24 @@ export class PipelinesService {
     await this.stages.delete({ id });
     await this.shiftFrom(stage.pipelineId, stage.position + 1, -1);
     await this.audit.record({ entityType: 'Stage', entityId: id, action: 'delete', before: stage });
+  }
+
+  /** Stage edits of one pipeline run one at a time (positions are renumbered). */
+  private async lockPipeline(pipelineId: string): Promise<void> {
+    await this.txHost.tx.query(`SELECT 1 FROM pipelines WHERE id = $1 FOR UPDATE`, [pipelineId]);
+  }
+
+  private checkGates(gates: string[] | null | undefined): void {
+    const unknown = (gates ?? []).filter((gate) => !this.gates.knows(gate));
+    if (unknown.length > 0) {
+      throw new ProblemException(
+        'VALIDATION_FAILED',
+        `Unknown gate(s): ${unknown.join(', ')}; known: ${this.gates.codes.join(', ')}`,
+        {
+          errors: [{ field: 'gates', message: `unknown: ${unknown.join(', ')}` }],
+        },
+      );
+    }
   }
 
   private async shiftFrom(

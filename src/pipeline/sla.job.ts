@@ -38,7 +38,8 @@ export class SlaJob implements OnModuleInit {
          SELECT d.id, d.owner_id, d.title, s.name AS stage, d.stage_entered_at
            FROM deals d JOIN stages s ON s.id = d.stage_id
           WHERE d.deleted_at IS NULL AND s.kind = 'open' AND s.sla_days IS NOT NULL
-            AND d.stage_entered_at < now() - make_interval(days => s.sla_days)),
+            AND d.stage_entered_at < now() - make_interval(days => s.sla_days)
+            AND NOT EXISTS (SELECT 1 FROM sla_alerts a WHERE a.kind = 'deal_stage' AND a.entity_id = d.id AND a.breach_of = d.stage_entered_at)),
        fresh AS (
          INSERT INTO sla_alerts (kind, entity_id, breach_of)
          SELECT 'deal_stage', id, stage_entered_at FROM breached
@@ -47,7 +48,8 @@ export class SlaJob implements OnModuleInit {
     );
     const tasks = await this.txHost.tx.query<{ id: string; assignee_id: string; title: string }[]>(
       `WITH breached AS (
-         SELECT id, assignee_id, title, due_at FROM tasks WHERE status = 'open' AND deleted_at IS NULL AND due_at < now()),
+         SELECT id, assignee_id, title, due_at FROM tasks t WHERE status = 'open' AND deleted_at IS NULL AND due_at < now()
+            AND NOT EXISTS (SELECT 1 FROM sla_alerts a WHERE a.kind = 'task_due' AND a.entity_id = t.id AND a.breach_of = t.due_at)),
        fresh AS (
          INSERT INTO sla_alerts (kind, entity_id, breach_of)
          SELECT 'task_due', id, due_at FROM breached ON CONFLICT DO NOTHING RETURNING entity_id)
@@ -64,13 +66,15 @@ export class SlaJob implements OnModuleInit {
           entityId: deal.id,
         })),
       ),
-      ...tasks.map((task) => ({
-        userId: task.assignee_id,
-        kind: 'task.overdue',
-        title: `任务逾期 / Task overdue: ${task.title}`,
-        entityType: 'Task',
-        entityId: task.id,
-      })),
+      ...tasks.flatMap((task) =>
+        [...new Set([task.assignee_id, ...managers])].map((userId) => ({
+          userId,
+          kind: 'task.overdue',
+          title: `任务逾期 / Task overdue: ${task.title}`,
+          entityType: 'Task',
+          entityId: task.id,
+        })),
+      ),
     ]);
     return { deals: deals.length, tasks: tasks.length };
   }

@@ -89,6 +89,7 @@ export class SiteVisitsService {
     const deal = await this.deals.get(dto.dealId);
     this.policy.assert(principal, 'update', 'Deal', deal);
     const { startsAt, endsAt } = this.checkTimes(dto.startsAt, dto.endsAt);
+    this.checkPlace(dto.placeType, dto.placeId);
     for (const hostId of dto.hostIds)
       await this.users.requireActive(hostId, ['promoter', 'manager', 'admin'], 'hostIds');
     const id = await this.booking(async () => {
@@ -165,6 +166,7 @@ export class SiteVisitsService {
     dto: CompleteSiteVisitDto,
   ): Promise<VisitWithHosts> {
     const current = await this.scheduled(principal, id, version);
+    this.assertStarted(current.visit);
     const { before, after } = await updateVersioned(
       this.txHost.tx,
       SiteVisit,
@@ -219,6 +221,7 @@ export class SiteVisitsService {
     status: 'cancelled' | 'no_show',
     reason: string | null,
   ) {
+    this.assertStarted((await this.get(id)).visit);
     await this.scheduled(principal, id, version);
     const { before, after } = await updateVersioned(
       this.txHost.tx,
@@ -258,6 +261,24 @@ export class SiteVisitsService {
       );
     }
     return current;
+  }
+
+  private assertStarted(visit: SiteVisit): void {
+    if (visit.startsAt.getTime() > Date.now()) {
+      throw new ProblemException(
+        'VISIT_NOT_STARTED',
+        'The visit has not started yet: record its outcome once it has taken place',
+      );
+    }
+  }
+
+  /** A building or unit is named by its id: without one, every such visit would share one "place". */
+  private checkPlace(placeType: string, placeId: string | null | undefined): void {
+    if ((placeType === 'building' || placeType === 'unit') && !placeId) {
+      throw new ProblemException('VALIDATION_FAILED', `A visit to a ${placeType} names it`, {
+        errors: [{ field: 'placeId', message: `is required for a ${placeType}` }],
+      });
+    }
   }
 
   private checkTimes(start: string, end: string): { startsAt: Date; endsAt: Date } {

@@ -45,6 +45,7 @@ export const ERROR_CATALOG = {
   STAGE_IN_USE: { status: 409, title: 'The stage holds deals or history; retire it instead' },
   STAGE_RETIRED: { status: 409, title: 'The stage is retired' },
   LEAD_CONFLICT: { status: 409, title: 'Another promoter already works this firm' },
+  VISIT_NOT_STARTED: { status: 409, title: 'The visit has not taken place yet' },
   VISIT_NOT_SCHEDULED: { status: 409, title: 'Only a scheduled visit can change' },
   // 412 / 413 / 415 / 422 / 428 / 429
   VERSION_MISMATCH: { status: 412, title: 'The record was changed by someone else' },

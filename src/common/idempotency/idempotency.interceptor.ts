@@ -12,6 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, map, Observable } from 'rxjs';
+import { canonicalJson } from './canonical-json';
 import { assertIdempotencyKey, IdempotencyService } from './idempotency.service';
 
 interface Caller {
@@ -38,7 +39,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       {
         principal: `${request.user.kind}:${request.user.id}`,
         // The route pattern and its parameters, so that /users and /%75sers share a key.
-        route: `${request.method} ${request.routeOptions.url ?? ''} ${JSON.stringify(request.params ?? {})}`,
+        route: `${request.method} ${request.routeOptions.url ?? ''} ${canonicalJson(request.params ?? {})} ${canonicalJson(request.query ?? {})}`,
         key,
         body: request.body,
         status,
