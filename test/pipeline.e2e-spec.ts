@@ -270,6 +270,40 @@ describe('pipeline, deals, activities and site visits', () => {
     expect(rival.body.onHold).toBe(true);
   });
 
+  it('lets a promoter log activities and tasks only on firms it owns (or nobody owns); managers on any', async () => {
+    const { deal } = await convert();
+    const promoter2 = await t.tokenFor('promoter2');
+    const foreign = await t.request('POST', '/api/v1/activities', {
+      token: promoter2,
+      body: { dealId: deal.id, type: 'note', subject: '偷看' },
+    });
+    expect(foreign.status).toBe(403);
+    const task = await t.request('POST', '/api/v1/tasks', {
+      token: promoter2,
+      body: { dealId: deal.id, title: 'x', dueAt: '2030-01-01T00:00:00Z' },
+    });
+    expect(task.status).toBe(403);
+    const byManager = await t.request('POST', '/api/v1/activities', {
+      token: manager,
+      body: { dealId: deal.id, type: 'meeting', subject: '领导拜访' },
+    });
+    expect(byManager.status).toBe(201);
+  });
+
+  it('refuses to delete a company that still has open leads or deals', async () => {
+    const { deal } = await convert();
+    const company = await t.request('GET', `/api/v1/companies/${deal.companyId}`, { token: admin });
+    const removed = await t.request('DELETE', `/api/v1/companies/${deal.companyId}`, {
+      token: admin,
+      headers: { 'if-match': `"${company.body.version}"` },
+    });
+    expect(removed.status).toBe(409);
+    expect(removed.body).toMatchObject({
+      code: 'STILL_REFERENCED',
+      dependents: { 'open deals': 1 },
+    });
+  });
+
   it('needs a reason to lose a deal', async () => {
     const { deal } = await convert();
     const refused = await move(deal, deal.version, stage('lost'));

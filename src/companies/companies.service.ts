@@ -193,6 +193,17 @@ export class CompaniesService {
 
   @Transactional()
   async remove(id: string, version: number, reason?: string): Promise<void> {
+    const dependents = await this.mergeHooks.activeDependents(this.txHost.tx, id);
+    if (Object.keys(dependents).length > 0) {
+      const list = Object.entries(dependents)
+        .map(([name, n]) => `${n} ${name}`)
+        .join(', ');
+      throw new ProblemException(
+        'STILL_REFERENCED',
+        `The company still has ${list}: close or move them first, or merge it`,
+        { dependents },
+      );
+    }
     const { before, after } = await updateVersioned(this.txHost.tx, Company, ENTITY, id, version, {
       deletedAt: () => 'now()',
       creditCode: null,

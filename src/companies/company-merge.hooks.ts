@@ -20,6 +20,28 @@ export class CompanyMergeHooks {
     this.hooks.set(name, hook);
   }
 
+  private readonly dependents = new Map<
+    string,
+    (tx: EntityManager, companyId: string) => Promise<number>
+  >();
+
+  /** Records that still need the company (open leads, deals): deleting it is refused while any exist. */
+  registerDependents(
+    name: string,
+    count: (tx: EntityManager, companyId: string) => Promise<number>,
+  ): void {
+    this.dependents.set(name, count);
+  }
+
+  async activeDependents(tx: EntityManager, companyId: string): Promise<Record<string, number>> {
+    const found: Record<string, number> = {};
+    for (const [name, count] of this.dependents) {
+      const n = await count(tx, companyId);
+      if (n > 0) found[name] = n;
+    }
+    return found;
+  }
+
   async run(
     tx: EntityManager,
     survivorId: string,

@@ -22,6 +22,13 @@ export class LeadsModule implements OnModuleInit {
 
   /** A company merge moves the duplicate's leads to the survivor, in the merge's transaction. */
   onModuleInit(): void {
+    this.mergeHooks.registerDependents('open leads', async (tx, companyId) => {
+      const [{ n }] = await tx.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM leads WHERE company_id = $1 AND deleted_at IS NULL AND status IN ('new', 'contacted', 'qualified')`,
+        [companyId],
+      );
+      return n;
+    });
     this.mergeHooks.register('leads', async (tx, survivorId, sourceId) => {
       const [, moved] = await tx.query<[unknown, number]>(
         `UPDATE leads SET company_id = $1, version = version + 1, updated_at = now() WHERE company_id = $2`,

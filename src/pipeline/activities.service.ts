@@ -67,7 +67,8 @@ export class ActivitiesService {
         errors: [{ field: 'companyId', message: 'give companyId or dealId' }],
       });
     }
-    await this.companies.get(companyId);
+    const company = await this.companies.get(companyId);
+    this.policy.assert(principal, 'create', ENTITY, { companyOwnerId: company.ownerId });
     const saved = await this.activities.save(
       this.activities.create({
         type: dto.type,

@@ -46,6 +46,14 @@ export class PipelineModule {
       `EXISTS (SELECT 1 FROM deals d JOIN stages s ON s.id = d.stage_id
                 WHERE d.lead_id = l.id AND d.deleted_at IS NULL AND s.kind = 'open')`,
     );
+    mergeHooks.registerDependents('open deals', async (tx, companyId) => {
+      const [{ n }] = await tx.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM deals d JOIN stages s ON s.id = d.stage_id
+          WHERE d.company_id = $1 AND d.deleted_at IS NULL AND s.kind = 'open'`,
+        [companyId],
+      );
+      return n;
+    });
     // A company merge moves the duplicate's deals, activities and tasks to the survivor.
     for (const table of ['deals', 'activities', 'tasks']) {
       mergeHooks.register(table, async (tx, survivorId, sourceId) => {

@@ -10,6 +10,7 @@ import { notFound } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import { NotificationsService } from '../notifications/notifications.service';
+import { CompaniesService } from '../companies/companies.service';
 import { DealsService } from './deals.service';
 import { CreateTaskDto, ListTasksQuery, UpdateTaskDto } from './dto/activity.dto';
 import { Task } from './task.entity';
@@ -25,6 +26,7 @@ export class TasksService {
     private readonly notifications: NotificationsService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly companies: CompaniesService,
   ) {}
 
   private get tasks() {
@@ -67,6 +69,10 @@ export class TasksService {
     const companyId = dto.dealId
       ? (await this.deals.get(dto.dealId)).companyId
       : (dto.companyId ?? null);
+    if (companyId) {
+      const company = await this.companies.get(companyId);
+      this.policy.assert(principal, 'create', ENTITY, { companyOwnerId: company.ownerId });
+    }
     const saved = await this.tasks.save(
       this.tasks.create({
         title: dto.title,

@@ -95,7 +95,10 @@ export function defineAbilities(principal: Principal): AppAbility {
       can(['update', 'delete', 'convert'], 'Lead', own('ownerId'));
       can('claim', 'Lead', { ownerId: null });
       can('update', 'Company', own('ownerId'));
-      can('create', ['Deal', 'Activity', 'Task', 'SiteVisit']);
+      can('create', ['Deal', 'SiteVisit']);
+      // Activities and tasks about a firm: one the promoter owns, or one nobody owns yet.
+      can('create', ['Activity', 'Task'], { companyOwnerId: principal.id });
+      can('create', ['Activity', 'Task'], { companyOwnerId: null });
       can(['update', 'delete', 'move'], 'Deal', own('ownerId'));
       can(['update', 'delete'], 'Activity', own('authorId'));
       can(['update', 'delete'], 'Task', own('assigneeId'));
