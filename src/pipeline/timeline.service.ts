@@ -75,10 +75,12 @@ export class TimelineService {
       .map((source) => source(type))
       .filter((sql): sql is string => sql !== null);
     const after = cursor ? decodeCursor(cursor, 'timeline', 2) : null;
+    // Each source is cut to the page before the union, so no source is read past what one page needs.
+    const branch = (sql: string) =>
+      `(SELECT * FROM (${sql}) source WHERE $2::timestamptz IS NULL OR (at, id) < ($2::timestamptz, $3::uuid)
+         ORDER BY at DESC, id DESC LIMIT $4)`;
     const rows = await this.txHost.tx.query<TimelineItem[]>(
-      `SELECT at, id, kind, data FROM (${parts.join('\nUNION ALL\n')}) items
-        WHERE $2::timestamptz IS NULL OR (at, id) < ($2::timestamptz, $3::uuid)
-        ORDER BY at DESC, id DESC LIMIT $4`,
+      `SELECT at, id, kind, data FROM (${parts.map(branch).join('\nUNION ALL\n')}) items ORDER BY at DESC, id DESC LIMIT $4`,
       [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
     const data = rows.slice(0, limit).map((row) => ({ ...row, at: new Date(row.at) }));
