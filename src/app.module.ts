@@ -27,6 +27,9 @@ import { LeadsModule } from './leads/leads.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PipelineModule } from './pipeline/pipeline.module';
 import { SiteVisitsModule } from './site-visits/site-visits.module';
+import { SpacesModule } from './spaces/spaces.module';
+import { OnboardingModule } from './onboarding/onboarding.module';
+import { IncentivesModule } from './incentives/incentives.module';
 
 export interface DatabaseConnection {
   url: string;
@@ -85,6 +88,9 @@ export class AppModule {
         LeadsModule,
         PipelineModule,
         SiteVisitsModule,
+        SpacesModule,
+        OnboardingModule,
+        IncentivesModule,
         HealthModule,
         DemoModule,
       ],

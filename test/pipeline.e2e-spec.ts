@@ -133,7 +133,20 @@ describe('pipeline, deals, activities and site visits', () => {
         gate: 'agreed_terms',
         message: expect.stringMatching(/expected area .* target move-in date/),
       },
+      { gate: 'reserved_unit', message: expect.stringMatching(/Reserve a unit/) },
     ]);
+    const unit = (
+      await t.request('GET', '/api/v1/units?status=available&limit=1', { token: promoter1 })
+    ).body.data[0];
+    const hold = await t.request('POST', '/api/v1/reservations', {
+      token: promoter1,
+      body: {
+        unitId: unit.id,
+        dealId: deal.id,
+        expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    });
+    expect(hold.status).toBe(201);
     const terms = await t.request('PATCH', `/api/v1/deals/${deal.id}`, {
       token: promoter1,
       headers: { 'if-match': `"${version}"` },
@@ -211,6 +224,9 @@ describe('pipeline, deals, activities and site visits', () => {
     expect(jump.body.unmet.map((u: { gate: string }) => u.gate)).toEqual([
       'completed_site_visit',
       'agreed_terms',
+      'reserved_unit',
+      'onboarding_started',
+      'onboarding_complete',
     ]);
     const back = await move(deal, deal.version, stage('needs_confirmed'));
     expect(back.status).toBe(200);

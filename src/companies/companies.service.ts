@@ -191,6 +191,24 @@ export class CompaniesService {
     });
   }
 
+  /** The company's place in the park (prospect → signed → tenant), set as its deals progress. */
+  async setStatus(companyId: string, status: Company['status'], reason: string): Promise<void> {
+    const before = await this.get(companyId);
+    if (before.status === status) return;
+    await this.txHost.tx.query(
+      `UPDATE companies SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [companyId, status],
+    );
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: companyId,
+      action: 'status',
+      before,
+      after: await this.get(companyId),
+      reason,
+    });
+  }
+
   @Transactional()
   async remove(id: string, version: number, reason?: string): Promise<void> {
     const dependents = await this.mergeHooks.activeDependents(this.txHost.tx, id);

@@ -8,6 +8,9 @@ import { DealsService } from '../pipeline/deals.service';
 import { LeadConversionService } from '../pipeline/lead-conversion.service';
 import { PipelinesService } from '../pipeline/pipelines.service';
 import { SiteVisitsService } from '../site-visits/site-visits.service';
+import { SpacesService } from '../spaces/spaces.service';
+import { OnboardingService } from '../onboarding/onboarding.service';
+import { IncentivesService } from '../incentives/incentives.service';
 import { DEMO_FIRMS } from './demo-companies';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -58,6 +61,9 @@ export class DemoDataService {
     private readonly deals: DealsService,
     private readonly conversion: LeadConversionService,
     private readonly visits: SiteVisitsService,
+    private readonly spaces: SpacesService,
+    private readonly onboarding: OnboardingService,
+    private readonly incentives: IncentivesService,
   ) {}
 
   @Transactional()
@@ -121,6 +127,8 @@ export class DemoDataService {
 
   /** Deals at every stage of the default pipeline, each having passed the gates on its way. */
   private async seedDeals(promoters: Record<string, Principal>, leadIds: string[]): Promise<void> {
+    const units = await this.seedSpaces();
+    await this.seedPrograms();
     const stages = await this.pipelines.stagesOf(
       (await this.pipelines.defaultPipeline()).id,
       false,
@@ -143,21 +151,24 @@ export class DemoDataService {
       // The last group is lost early (after needs confirmed), the others walk to their stage.
       const steps = target === path.length ? path.slice(1, 2) : path.slice(1, target + 1);
       for (const stage of steps) {
-        if (stage.gates.includes('completed_site_visit')) {
-          const start = new Date(Date.now() - (10 + n) * 86_400_000);
-          const { visit } = await this.visits.create(principal, {
+        if (stage.gates.includes('completed_site_visit'))
+          await this.visitDone(principal, deal.id, firm.contact, n);
+        if (stage.gates.includes('reserved_unit')) {
+          await this.spaces.reserve(principal, {
+            unitId: units[n % units.length].id,
             dealId: deal.id,
-            startsAt: start.toISOString(),
-            endsAt: new Date(start.getTime() + 5_400_000).toISOString(),
-            placeType: 'computing_center',
-            placeLabel: '昇腾人工智能计算中心 Ascend AI Computing Center',
-            hostIds: [principal.id],
-            visitors: [firm.contact],
+            expiresAt: new Date(Date.now() + 60 * 86_400_000).toISOString(),
           });
-          await this.visits.complete(principal, visit.id, visit.version, {
-            interest: 3 + (n % 3),
-            nextStep: '商务洽谈 negotiate terms',
-          });
+        }
+        if (stage.code === 'onboarding' || stage.code === 'tenant') {
+          await this.onboard(
+            principal,
+            deal.id,
+            stage.code === 'tenant',
+            units[n % units.length].id,
+          );
+          deal = await this.deals.get(deal.id);
+          continue;
         }
         deal = await this.deals.move(principal, deal.id, deal.version, { stageId: stage.id });
       }
@@ -168,5 +179,119 @@ export class DemoDataService {
         });
       }
     }
+  }
+
+  private async visitDone(
+    principal: Principal,
+    dealId: string,
+    visitor: string,
+    n: number,
+  ): Promise<void> {
+    const start = new Date(Date.now() - (10 + n) * 86_400_000);
+    const { visit } = await this.visits.create(principal, {
+      dealId,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 5_400_000).toISOString(),
+      placeType: 'computing_center',
+      placeLabel: '昇腾人工智能计算中心 Ascend AI Computing Center',
+      hostIds: [principal.id],
+      visitors: [visitor],
+    });
+    await this.visits.complete(principal, visit.id, visit.version, {
+      interest: 3 + (n % 3),
+      nextStep: '商务洽谈 negotiate terms',
+    });
+  }
+
+  /** Works the deal's onboarding track: the first task, or every task (with the lease) for a tenant. */
+  private async onboard(
+    principal: Principal,
+    dealId: string,
+    all: boolean,
+    unitId: string,
+  ): Promise<void> {
+    const [track] = await this.onboarding.tracks({ dealId });
+    if (all) {
+      await this.spaces.lease(principal, {
+        unitId,
+        dealId,
+        startDate: '2026-12-01',
+        endDate: '2029-11-30',
+        monthlyRent: '45000.00',
+        rentFreeMonths: 3,
+      });
+    }
+    for (const task of all ? track.tasks : track.tasks.slice(0, 1)) {
+      if (task.status !== 'done')
+        await this.onboarding.updateTask(principal, track.id, task.id, task.version, {
+          status: 'done',
+        });
+    }
+  }
+
+  private async seedSpaces() {
+    const buildings = [
+      {
+        name: '京西智谷 A 座',
+        nameEn: 'Jingxi AI Valley, Tower A',
+        address: '北京市门头沟区石龙经济开发区',
+        floors: 12,
+      },
+      {
+        name: '昇腾人工智能计算中心 配套楼',
+        nameEn: 'Ascend AI Computing Center, annex',
+        address: '北京市门头沟区',
+        floors: 6,
+      },
+    ];
+    const units = [];
+    for (const [b, input] of buildings.entries()) {
+      const building = await this.spaces.createBuilding(input);
+      for (let k = 0; k < 10; k++) {
+        const floor = 2 + Math.floor(k / 3);
+        units.push(
+          await this.spaces.createUnit({
+            buildingId: building.id,
+            code: `${b ? 'B' : 'A'}-${floor}0${(k % 3) + 1}`,
+            floor,
+            area: String(200 + k * 85) + '.00',
+            type: k % 5 === 4 ? 'server_room' : k % 4 === 3 ? 'lab' : 'office',
+            listRent: (b ? 3.8 : 4.5).toFixed(2),
+          }),
+        );
+      }
+    }
+    return units;
+  }
+
+  private async seedPrograms(): Promise<void> {
+    const programs = [
+      {
+        name: '算力补贴',
+        nameEn: 'Compute-power subsidy',
+        kind: 'compute_subsidy' as const,
+        budget: '300000000.00',
+        cardHoursPerYuan: '0.5',
+      },
+      {
+        name: '房租补贴',
+        nameEn: 'Rent subsidy',
+        kind: 'rent_subsidy' as const,
+        budget: '150000000.00',
+      },
+      {
+        name: '人才补贴',
+        nameEn: 'Talent subsidy',
+        kind: 'talent_subsidy' as const,
+        budget: '50000000.00',
+      },
+      {
+        name: '基金直投',
+        nameEn: 'Fund investment',
+        kind: 'fund_investment' as const,
+        budget: '400000000.00',
+      },
+    ];
+    for (const program of programs) await this.incentives.createProgram(program);
   }
 }

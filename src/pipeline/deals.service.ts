@@ -22,7 +22,7 @@ import {
   MoveDealDto,
   UpdateDealDto,
 } from './dto/deal.dto';
-import { GateRegistry } from './gate-registry';
+import { GateRegistry, StageHooks } from './gate-registry';
 import { PipelinesService } from './pipelines.service';
 import { StageHistory } from './stage-history.entity';
 import type { Stage } from './stage.entity';
@@ -39,6 +39,7 @@ export class DealsService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly leads: LeadsService,
+    private readonly stageHooks: StageHooks,
   ) {}
 
   private get deals() {
@@ -240,7 +241,44 @@ export class DealsService {
       before: { ...before, company: undefined },
       after,
     });
+    await this.stageHooks.entered(target.code, after);
     return this.get(id);
+  }
+
+  /**
+   * Moves a deal to the stage with this code on behalf of the system (onboarding completing), in
+   * the caller's transaction: no gates, no version check, history and audit as any move.
+   */
+  async advance(dealId: string, code: string, reason: string): Promise<void> {
+    const deal = await this.get(dealId);
+    const target = (await this.pipelines.stagesOf(deal.pipelineId, false)).find(
+      (stage) => stage.code === code,
+    );
+    if (!target || target.id === deal.stageId) return;
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      Deal,
+      ENTITY,
+      dealId,
+      deal.version,
+      {
+        stageId: target.id,
+        stageEnteredAt: () => 'now()',
+        closedAt: target.kind === 'open' ? null : () => 'now()',
+      },
+    );
+    await this.txHost.tx
+      .getRepository(StageHistory)
+      .insert({ dealId, fromStageId: deal.stageId, toStageId: target.id, movedById: null });
+    await this.audit.record({
+      entityType: ENTITY,
+      entityId: dealId,
+      action: 'move',
+      before: { ...before, company: undefined },
+      after,
+      reason,
+    });
+    await this.stageHooks.entered(target.code, after);
   }
 
   /**

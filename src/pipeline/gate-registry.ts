@@ -61,3 +61,17 @@ export class GateRegistry {
     return unmet;
   }
 }
+
+/** Reactions to a deal entering a stage (by its code), run in the move's transaction. */
+@Injectable()
+export class StageHooks {
+  private readonly hooks = new Map<string, ((deal: Deal) => Promise<void>)[]>();
+
+  onEnter(code: string, hook: (deal: Deal) => Promise<void>): void {
+    this.hooks.set(code, [...(this.hooks.get(code) ?? []), hook]);
+  }
+
+  async entered(code: string | null, deal: Deal): Promise<void> {
+    for (const hook of (code && this.hooks.get(code)) || []) await hook(deal);
+  }
+}

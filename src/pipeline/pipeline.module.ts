@@ -9,7 +9,7 @@ import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
 import { DealsController } from './deals.controller';
 import { DealsService } from './deals.service';
-import { GateRegistry } from './gate-registry';
+import { GateRegistry, StageHooks } from './gate-registry';
 import { LeadConversionService } from './lead-conversion.service';
 import { PipelinesController } from './pipelines.controller';
 import { PipelinesService } from './pipelines.service';
@@ -21,6 +21,7 @@ import { TimelineService } from './timeline.service';
   imports: [AuthModule, CompaniesModule, LeadsModule, NotificationsModule],
   controllers: [PipelinesController, DealsController, ActivitiesController],
   providers: [
+    StageHooks,
     PipelinesService,
     DealsService,
     GateRegistry,
@@ -31,6 +32,7 @@ import { TimelineService } from './timeline.service';
     SlaJob,
   ],
   exports: [
+    StageHooks,
     PipelinesService,
     DealsService,
     GateRegistry,

@@ -19,7 +19,11 @@ export type Action =
   | 'merge'
   | 'import'
   | 'move'
-  | 'convert';
+  | 'convert'
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'disburse';
 
 /** Record types the policy speaks of; feature modules add theirs here. */
 export type SubjectType =
@@ -35,6 +39,10 @@ export type SubjectType =
   | 'Activity'
   | 'Task'
   | 'SiteVisit'
+  | 'Space'
+  | 'Program'
+  | 'Application'
+  | 'Onboarding'
   | 'all';
 
 /** A record checked against the rules: its fields, tagged with its type by CASL's `subject()`. */
@@ -61,6 +69,10 @@ const STAFF_READABLE: Exclude<SubjectType, 'all'>[] = [
   'Activity',
   'Task',
   'SiteVisit',
+  'Space',
+  'Program',
+  'Application',
+  'Onboarding',
 ];
 
 /**
@@ -84,6 +96,7 @@ export function defineAbilities(principal: Principal): AppAbility {
       can('assign', 'Lead');
       can('resolve', 'LeadConflict');
       can('merge', 'Company');
+      can(['approve', 'reject', 'disburse'], 'Application');
       can('create', ['Activity', 'Task']);
       can(['update', 'delete'], 'Activity', own('authorId'));
       can(['update', 'delete'], 'Task', own('assigneeId'));
@@ -104,6 +117,11 @@ export function defineAbilities(principal: Principal): AppAbility {
       can(['update', 'delete'], 'Task', own('assigneeId'));
       can(['update', 'delete'], 'Task', own('createdById'));
       can('update', 'SiteVisit', own('createdById'));
+      // Holds and leases for their own deals (checked on the deal), applications for their own firms.
+      can('create', 'Space');
+      can('create', 'Application', { companyOwnerId: principal.id });
+      can(['update', 'submit'], 'Application', { companyOwnerId: principal.id });
+      can('update', 'Onboarding', { dealOwnerId: principal.id });
       break;
     case 'viewer':
       can('read', STAFF_READABLE);

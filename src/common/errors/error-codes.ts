@@ -45,6 +45,7 @@ export const ERROR_CATALOG = {
   STAGE_IN_USE: { status: 409, title: 'The stage holds deals or history; retire it instead' },
   STAGE_RETIRED: { status: 409, title: 'The stage is retired' },
   LEAD_CONFLICT: { status: 409, title: 'Another promoter already works this firm' },
+  BUDGET_EXCEEDED: { status: 409, title: 'Not enough budget left' },
   VISIT_NOT_STARTED: { status: 409, title: 'The visit has not taken place yet' },
   VISIT_NOT_SCHEDULED: { status: 409, title: 'Only a scheduled visit can change' },
   // 412 / 413 / 415 / 422 / 428 / 429

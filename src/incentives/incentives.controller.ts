@@ -1,0 +1,169 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Authorize } from '../auth/policies/auth-decision.decorator';
+import type { Principal } from '../auth/roles';
+import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
+import { UuidParam } from '../common/http/uuid-param';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { Page } from '../common/pagination/page';
+import type { Application } from './application.entity';
+import {
+  ApproveApplicationDto,
+  CreateApplicationDto,
+  CreateProgramDto,
+  DisburseApplicationDto,
+  ListApplicationsQuery,
+  RejectApplicationDto,
+  UpdateApplicationDto,
+  UpdateProgramDto,
+} from './dto/incentives.dto';
+import { CompanySupport, FundView, IncentivesService, ProgramBudget } from './incentives.service';
+
+@ApiTags('support measures')
+@Controller()
+export class IncentivesController {
+  constructor(private readonly incentives: IncentivesService) {}
+
+  @Get('programs')
+  @Authorize('read', 'Program')
+  @ApiOperation({
+    summary: 'Programs with their budgets: allocated, approved, disbursed, remaining',
+  })
+  programs(): Promise<ProgramBudget[]> {
+    return this.incentives.listPrograms();
+  }
+
+  @Get('programs/fund')
+  @Authorize('read', 'Program')
+  @ApiOperation({
+    summary: 'The park fund: total, allocated to programs, approved, disbursed, unallocated',
+  })
+  fund(): Promise<FundView> {
+    return this.incentives.fund();
+  }
+
+  @Get('programs/:id')
+  @Authorize('read', 'Program')
+  program(@UuidParam() id: string): Promise<ProgramBudget> {
+    return this.incentives.program(id);
+  }
+
+  @Post('programs')
+  @Authorize('manage', 'Program')
+  @Idempotent()
+  createProgram(@Body() dto: CreateProgramDto): Promise<ProgramBudget> {
+    return this.incentives.createProgram(dto);
+  }
+
+  @Patch('programs/:id')
+  @Authorize('manage', 'Program')
+  @ApiIfMatch()
+  updateProgram(
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: UpdateProgramDto,
+  ): Promise<ProgramBudget> {
+    return this.incentives.updateProgram(id, version, dto);
+  }
+
+  @Get('applications')
+  @Authorize('read', 'Application')
+  applications(@Query() query: ListApplicationsQuery): Promise<Page<Application>> {
+    return this.incentives.listApplications(query);
+  }
+
+  @Get('applications/:id')
+  @Authorize('read', 'Application')
+  application(@UuidParam() id: string): Promise<Application> {
+    return this.incentives.application(id);
+  }
+
+  @Post('applications')
+  @Authorize('create', 'Application')
+  @Idempotent()
+  @ApiOperation({ summary: 'Draft an application for a company you own' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateApplicationDto,
+  ): Promise<Application> {
+    return this.incentives.createApplication(principal, dto);
+  }
+
+  @Patch('applications/:id')
+  @Authorize('update', 'Application')
+  @ApiIfMatch()
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: UpdateApplicationDto,
+  ): Promise<Application> {
+    return this.incentives.updateApplication(principal, id, version, dto);
+  }
+
+  @Post('applications/:id/submit')
+  @Authorize('submit', 'Application')
+  @HttpCode(200)
+  @ApiIfMatch()
+  submit(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+  ): Promise<Application> {
+    return this.incentives.submit(principal, id, version);
+  }
+
+  @Post('applications/:id/approve')
+  @Authorize('approve', 'Application')
+  @HttpCode(200)
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'Approve within the program’s remaining budget (409 BUDGET_EXCEEDED otherwise); managers',
+  })
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: ApproveApplicationDto,
+  ): Promise<Application> {
+    return this.incentives.approve(principal, id, version, dto);
+  }
+
+  @Post('applications/:id/reject')
+  @Authorize('reject', 'Application')
+  @HttpCode(200)
+  @ApiIfMatch()
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: RejectApplicationDto,
+  ): Promise<Application> {
+    return this.incentives.reject(principal, id, version, dto);
+  }
+
+  @Post('applications/:id/disburse')
+  @Authorize('disburse', 'Application')
+  @HttpCode(200)
+  @ApiIfMatch()
+  disburse(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: DisburseApplicationDto,
+  ): Promise<Application> {
+    return this.incentives.disburse(principal, id, version, dto);
+  }
+
+  @Get('companies/:id/support')
+  @Authorize('read', 'Application')
+  @ApiOperation({
+    summary:
+      'What the park has granted the company, beside the investment and revenue its deals expect',
+  })
+  support(@UuidParam() id: string): Promise<CompanySupport> {
+    return this.incentives.supportOf(id);
+  }
+}

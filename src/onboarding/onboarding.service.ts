@@ -1,0 +1,244 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { PolicyService } from '../auth/policies/policy.service';
+import type { Principal } from '../auth/roles';
+import { UsersService } from '../auth/users/users.service';
+import { CompaniesService } from '../companies/companies.service';
+import { updateVersioned } from '../common/concurrency/versioned-update';
+import { notFound, ProblemException } from '../common/errors/problem.exception';
+import type { Deal } from '../pipeline/deal.entity';
+import { DealsService } from '../pipeline/deals.service';
+import {
+  CreateTemplateDto,
+  TrackFilter,
+  UpdateOnboardingTaskDto,
+  UpdateTemplateDto,
+} from './dto/onboarding.dto';
+import { OnboardingTask } from './onboarding-task.entity';
+import { OnboardingTemplate } from './onboarding-template.entity';
+import { OnboardingTrack } from './onboarding-track.entity';
+
+export interface TrackWithTasks extends OnboardingTrack {
+  tasks: OnboardingTask[];
+}
+
+/**
+ * Onboarding (入驻): a signed deal gets a track of tasks from the default template; its first task
+ * done moves the deal to Onboarding, every required task done moves it to Tenant and makes the
+ * company a tenant, in the same transaction.
+ */
+@Injectable()
+export class OnboardingService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly deals: DealsService,
+    private readonly companies: CompaniesService,
+    private readonly users: UsersService,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private repo<T extends object>(entity: new () => T) {
+    return this.txHost.tx.getRepository(entity);
+  }
+
+  templates(): Promise<OnboardingTemplate[]> {
+    return this.repo(OnboardingTemplate).find({ order: { isDefault: 'DESC', name: 'ASC' } });
+  }
+
+  async template(id: string): Promise<OnboardingTemplate> {
+    const template = await this.repo(OnboardingTemplate).findOneBy({ id });
+    if (!template) throw notFound('OnboardingTemplate', id);
+    return template;
+  }
+
+  @Transactional()
+  async createTemplate(dto: CreateTemplateDto): Promise<OnboardingTemplate> {
+    const saved = await this.repo(OnboardingTemplate).save(
+      this.repo(OnboardingTemplate).create({ name: dto.name, tasks: dto.tasks }),
+    );
+    await this.audit.record({
+      entityType: 'OnboardingTemplate',
+      entityId: saved.id,
+      action: 'create',
+      after: saved,
+    });
+    return saved;
+  }
+
+  @Transactional()
+  async updateTemplate(
+    id: string,
+    version: number,
+    dto: UpdateTemplateDto,
+  ): Promise<OnboardingTemplate> {
+    const changes = {
+      ...(dto.name ? { name: dto.name } : {}),
+      ...(dto.tasks ? { tasks: dto.tasks as never } : {}),
+    };
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      OnboardingTemplate,
+      'OnboardingTemplate',
+      id,
+      version,
+      changes,
+    );
+    await this.audit.record({
+      entityType: 'OnboardingTemplate',
+      entityId: id,
+      action: 'update',
+      before,
+      after,
+    });
+    return after;
+  }
+
+  async tracks(filter: TrackFilter): Promise<TrackWithTasks[]> {
+    const tracks = await this.repo(OnboardingTrack).find({
+      where: {
+        ...(filter.dealId ? { dealId: filter.dealId } : {}),
+        ...(filter.companyId ? { companyId: filter.companyId } : {}),
+      },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+    const tasks = tracks.length
+      ? await this.repo(OnboardingTask).find({
+          where: tracks.map((t) => ({ trackId: t.id })),
+          order: { position: 'ASC' },
+        })
+      : [];
+    return tracks.map((track) => ({
+      ...track,
+      tasks: tasks.filter((task) => task.trackId === track.id),
+    }));
+  }
+
+  async track(id: string): Promise<TrackWithTasks> {
+    const track = await this.repo(OnboardingTrack).findOneBy({ id });
+    if (!track) throw notFound('OnboardingTrack', id);
+    const tasks = await this.repo(OnboardingTask).find({
+      where: { trackId: id },
+      order: { position: 'ASC' },
+    });
+    return { ...track, tasks };
+  }
+
+  /** Whether a deal's onboarding has begun (a task done) and is complete (every required task done). */
+  async progress(dealId: string): Promise<{ started: boolean; complete: boolean }> {
+    const [row] = await this.txHost.tx.query<{ started: boolean; complete: boolean }[]>(
+      `SELECT bool_or(k.status = 'done') AS started, bool_and(k.status = 'done') FILTER (WHERE k.required) AS complete
+         FROM onboarding_tracks t JOIN onboarding_tasks k ON k.track_id = t.id WHERE t.deal_id = $1`,
+      [dealId],
+    );
+    return { started: Boolean(row?.started), complete: Boolean(row?.complete) };
+  }
+
+  /** Opens the track of a deal that entered Signed (once), and marks the company signed. */
+  async open(deal: Deal): Promise<void> {
+    const exists = await this.repo(OnboardingTrack).existsBy({ dealId: deal.id });
+    await this.companies.setStatus(deal.companyId, 'signed', `deal ${deal.id} signed`);
+    if (exists) return;
+    const template = await this.repo(OnboardingTemplate).findOneBy({ isDefault: true });
+    const track = await this.repo(OnboardingTrack).save(
+      this.repo(OnboardingTrack).create({
+        dealId: deal.id,
+        companyId: deal.companyId,
+        templateId: template?.id ?? null,
+      }),
+    );
+    const due = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await this.repo(OnboardingTask).insert(
+      (template?.tasks ?? []).map((task, position) => ({
+        trackId: track.id,
+        position: position + 1,
+        code: task.code,
+        name: task.name,
+        nameEn: task.nameEn,
+        required: task.required,
+        dueDate: due(task.dueDays),
+        assigneeId: deal.ownerId,
+      })),
+    );
+    await this.audit.record({
+      entityType: 'OnboardingTrack',
+      entityId: track.id,
+      action: 'open',
+      after: track,
+    });
+  }
+
+  @Transactional()
+  async updateTask(
+    principal: Principal,
+    trackId: string,
+    taskId: string,
+    version: number,
+    dto: UpdateOnboardingTaskDto,
+  ): Promise<TrackWithTasks> {
+    const track = await this.track(trackId);
+    await this.txHost.tx.query(`SELECT 1 FROM onboarding_tracks WHERE id = $1 FOR UPDATE`, [
+      trackId,
+    ]);
+    const deal = await this.deals.get(track.dealId);
+    this.policy.assert(principal, 'update', 'Onboarding', { dealOwnerId: deal.ownerId });
+    const task = track.tasks.find((t) => t.id === taskId);
+    if (!task) throw notFound('OnboardingTask', taskId);
+    if (track.status === 'completed')
+      throw new ProblemException('CONFLICT', 'The onboarding is already complete');
+    if (dto.assigneeId)
+      await this.users.requireActive(
+        dto.assigneeId,
+        ['promoter', 'manager', 'admin'],
+        'assigneeId',
+      );
+    const changes: Record<string, unknown> = { ...dto };
+    if (dto.status) changes.doneAt = dto.status === 'done' ? new Date() : null;
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      OnboardingTask,
+      'OnboardingTask',
+      taskId,
+      version,
+      changes,
+    );
+    await this.audit.record({
+      entityType: 'OnboardingTask',
+      entityId: taskId,
+      action: 'update',
+      before,
+      after,
+    });
+    await this.advance(trackId, deal);
+    return this.track(trackId);
+  }
+
+  /** Moves the deal on as the track progresses; the last required task makes the firm a tenant. */
+  private async advance(trackId: string, deal: Deal): Promise<void> {
+    const tasks = await this.repo(OnboardingTask).findBy({ trackId });
+    if (tasks.some((t) => t.status === 'done'))
+      await this.deals.advance(deal.id, 'onboarding', 'the first onboarding task is done');
+    if (tasks.filter((t) => t.required).every((t) => t.status === 'done')) {
+      await this.repo(OnboardingTrack).update(
+        { id: trackId },
+        { status: 'completed', completedAt: new Date() },
+      );
+      await this.deals.advance(deal.id, 'tenant', 'every required onboarding task is done');
+      await this.companies.setStatus(
+        deal.companyId,
+        'tenant',
+        `onboarding of deal ${deal.id} complete`,
+      );
+      await this.audit.record({
+        entityType: 'OnboardingTrack',
+        entityId: trackId,
+        action: 'complete',
+        after: { status: 'completed' },
+      });
+    }
+  }
+}

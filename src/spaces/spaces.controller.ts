@@ -1,0 +1,159 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Authorize } from '../auth/policies/auth-decision.decorator';
+import type { Principal } from '../auth/roles';
+import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
+import { UuidParam } from '../common/http/uuid-param';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { Page } from '../common/pagination/page';
+import type { Building } from './building.entity';
+import {
+  CreateBuildingDto,
+  CreateLeaseDto,
+  CreateReservationDto,
+  CreateUnitDto,
+  ListUnitsQuery,
+  UpdateBuildingDto,
+  UpdateUnitDto,
+} from './dto/spaces.dto';
+import type { Lease } from './lease.entity';
+import type { Reservation } from './reservation.entity';
+import { Occupancy, SpacesService } from './spaces.service';
+import type { Unit } from './unit.entity';
+
+class DealFilter {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
+}
+class CompanyFilter {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
+}
+
+@ApiTags('spaces')
+@Controller()
+export class SpacesController {
+  constructor(private readonly spaces: SpacesService) {}
+
+  @Get('buildings')
+  @Authorize('read', 'Space')
+  @ApiOkResponse({ description: 'Buildings' })
+  buildings(): Promise<Building[]> {
+    return this.spaces.listBuildings();
+  }
+
+  @Get('buildings/:id')
+  @Authorize('read', 'Space')
+  building(@UuidParam() id: string): Promise<Building> {
+    return this.spaces.building(id);
+  }
+
+  @Get('buildings/:id/occupancy')
+  @Authorize('read', 'Space')
+  @ApiOperation({ summary: 'Units and area per status, and the leased share of the area' })
+  occupancy(@UuidParam() id: string): Promise<Occupancy> {
+    return this.spaces.occupancy(id);
+  }
+
+  @Post('buildings')
+  @Authorize('manage', 'Space')
+  @Idempotent()
+  @ApiCreatedResponse({ description: 'The building' })
+  createBuilding(@Body() dto: CreateBuildingDto): Promise<Building> {
+    return this.spaces.createBuilding(dto);
+  }
+
+  @Patch('buildings/:id')
+  @Authorize('manage', 'Space')
+  @ApiIfMatch()
+  updateBuilding(
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: UpdateBuildingDto,
+  ): Promise<Building> {
+    return this.spaces.updateBuilding(id, version, dto);
+  }
+
+  @Get('units')
+  @Authorize('read', 'Space')
+  units(@Query() query: ListUnitsQuery): Promise<Page<Unit>> {
+    return this.spaces.listUnits(query);
+  }
+
+  @Get('units/:id')
+  @Authorize('read', 'Space')
+  unit(@UuidParam() id: string): Promise<Unit> {
+    return this.spaces.unit(id);
+  }
+
+  @Post('units')
+  @Authorize('manage', 'Space')
+  @Idempotent()
+  createUnit(@Body() dto: CreateUnitDto): Promise<Unit> {
+    return this.spaces.createUnit(dto);
+  }
+
+  @Patch('units/:id')
+  @Authorize('manage', 'Space')
+  @ApiIfMatch()
+  updateUnit(
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: UpdateUnitDto,
+  ): Promise<Unit> {
+    return this.spaces.updateUnit(id, version, dto);
+  }
+
+  @Get('reservations')
+  @Authorize('read', 'Space')
+  reservations(@Query() query: DealFilter): Promise<Reservation[]> {
+    return this.spaces.listReservations(query.dealId);
+  }
+
+  @Post('reservations')
+  @Authorize('create', 'Space')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Hold a unit for your deal until expiresAt; an overlapping active hold is 409 OVERLAP',
+  })
+  reserve(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateReservationDto,
+  ): Promise<Reservation> {
+    return this.spaces.reserve(principal, dto);
+  }
+
+  @Post('reservations/:id/release')
+  @Authorize('create', 'Space')
+  @HttpCode(200)
+  @ApiIfMatch()
+  release(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+  ): Promise<Reservation> {
+    return this.spaces.release(principal, id, version);
+  }
+
+  @Get('leases')
+  @Authorize('read', 'Space')
+  leases(@Query() query: CompanyFilter): Promise<Lease[]> {
+    return this.spaces.listLeases(query.companyId);
+  }
+
+  @Post('leases')
+  @Authorize('create', 'Space')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Lease a unit to your deal’s company; an overlapping active lease is 409 OVERLAP',
+  })
+  lease(@CurrentPrincipal() principal: Principal, @Body() dto: CreateLeaseDto): Promise<Lease> {
+    return this.spaces.lease(principal, dto);
+  }
+}

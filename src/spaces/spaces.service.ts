@@ -1,0 +1,339 @@
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { PolicyService } from '../auth/policies/policy.service';
+import type { Principal } from '../auth/roles';
+import { updateVersioned } from '../common/concurrency/versioned-update';
+import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { paginate } from '../common/pagination/keyset';
+import type { Page } from '../common/pagination/page';
+import { DealsService } from '../pipeline/deals.service';
+import { Building } from './building.entity';
+import {
+  CreateBuildingDto,
+  CreateLeaseDto,
+  CreateReservationDto,
+  CreateUnitDto,
+  ListUnitsQuery,
+  UpdateBuildingDto,
+  UpdateUnitDto,
+} from './dto/spaces.dto';
+import { Lease } from './lease.entity';
+import { Reservation } from './reservation.entity';
+import { Unit } from './unit.entity';
+
+export interface Occupancy {
+  buildingId: string;
+  units: number;
+  area: string;
+  byStatus: Record<string, { units: number; area: string }>;
+  occupancyRate: number;
+}
+
+/** Buildings and units, holds and leases; a unit's status follows them. */
+@Injectable()
+export class SpacesService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly deals: DealsService,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private repo<T extends object>(entity: new () => T) {
+    return this.txHost.tx.getRepository(entity);
+  }
+
+  listBuildings(): Promise<Building[]> {
+    return this.repo(Building).find({ order: { name: 'ASC' }, take: 500 });
+  }
+
+  async building(id: string): Promise<Building> {
+    const building = await this.repo(Building).findOneBy({ id });
+    if (!building) throw notFound('Building', id);
+    return building;
+  }
+
+  @Transactional()
+  async createBuilding(dto: CreateBuildingDto): Promise<Building> {
+    const saved = await this.repo(Building).save(this.repo(Building).create(dto));
+    await this.audit.record({
+      entityType: 'Building',
+      entityId: saved.id,
+      action: 'create',
+      after: saved,
+    });
+    return this.building(saved.id);
+  }
+
+  @Transactional()
+  async updateBuilding(id: string, version: number, dto: UpdateBuildingDto): Promise<Building> {
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      Building,
+      'Building',
+      id,
+      version,
+      dto,
+    );
+    await this.audit.record({
+      entityType: 'Building',
+      entityId: id,
+      action: 'update',
+      before,
+      after,
+    });
+    return after;
+  }
+
+  /** Units and area per status, and the share of area leased, computed in one aggregate. */
+  async occupancy(buildingId: string): Promise<Occupancy> {
+    await this.building(buildingId);
+    const rows = await this.txHost.tx.query<{ status: string; units: number; area: string }[]>(
+      `SELECT status, count(*)::int AS units, sum(area)::text AS area FROM units WHERE building_id = $1 GROUP BY status`,
+      [buildingId],
+    );
+    const total = rows.reduce((sum, r) => sum + Number(r.area), 0);
+    const leased = Number(rows.find((r) => r.status === 'leased')?.area ?? 0);
+    return {
+      buildingId,
+      units: rows.reduce((sum, r) => sum + r.units, 0),
+      area: total.toFixed(2),
+      byStatus: Object.fromEntries(
+        rows.map((r) => [r.status, { units: r.units, area: Number(r.area).toFixed(2) }]),
+      ),
+      occupancyRate: total ? Math.round((leased / total) * 1000) / 1000 : 0,
+    };
+  }
+
+  listUnits(query: ListUnitsQuery): Promise<Page<Unit>> {
+    const qb = this.repo(Unit).createQueryBuilder('u');
+    if (query.buildingId)
+      qb.andWhere('u.buildingId = :buildingId', { buildingId: query.buildingId });
+    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.type) qb.andWhere('u.type = :type', { type: query.type });
+    return paginate(qb, query, {
+      sortable: {
+        code: { column: 'u.code', property: 'code' },
+        floor: { column: 'u.floor', property: 'floor' },
+      },
+      defaultSort: 'code',
+      idColumn: 'u.id',
+    });
+  }
+
+  async unit(id: string): Promise<Unit> {
+    const unit = await this.repo(Unit).findOneBy({ id });
+    if (!unit) throw notFound('Unit', id);
+    return unit;
+  }
+
+  @Transactional()
+  async createUnit(dto: CreateUnitDto): Promise<Unit> {
+    await this.building(dto.buildingId);
+    const saved = await this.repo(Unit).save(this.repo(Unit).create(dto));
+    await this.audit.record({
+      entityType: 'Unit',
+      entityId: saved.id,
+      action: 'create',
+      after: saved,
+    });
+    return this.unit(saved.id);
+  }
+
+  @Transactional()
+  async updateUnit(id: string, version: number, dto: UpdateUnitDto): Promise<Unit> {
+    const { before, after } = await updateVersioned(this.txHost.tx, Unit, 'Unit', id, version, dto);
+    if (dto.status === 'available') await this.refreshStatus([id]);
+    await this.audit.record({ entityType: 'Unit', entityId: id, action: 'update', before, after });
+    return this.unit(id);
+  }
+
+  listReservations(dealId?: string): Promise<Reservation[]> {
+    return this.repo(Reservation).find({
+      where: dealId ? { dealId } : {},
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+  }
+
+  /** Holds a unit for a deal the principal owns; an overlapping active hold is 409 OVERLAP. */
+  @Transactional()
+  async reserve(principal: Principal, dto: CreateReservationDto): Promise<Reservation> {
+    const deal = await this.deals.get(dto.dealId);
+    this.policy.assert(principal, 'update', 'Deal', deal);
+    const unit = await this.unit(dto.unitId);
+    if (unit.status === 'unavailable' || unit.status === 'leased') {
+      throw new ProblemException('CONFLICT', `Unit ${unit.code} is ${unit.status}`);
+    }
+    const expiresAt = new Date(dto.expiresAt);
+    if (expiresAt.getTime() <= Date.now()) {
+      throw new ProblemException('VALIDATION_FAILED', 'A hold expires in the future', {
+        errors: [{ field: 'expiresAt', message: 'must be in the future' }],
+      });
+    }
+    const saved = await this.exclusive('reservation', () =>
+      this.repo(Reservation).save(
+        this.repo(Reservation).create({
+          unitId: unit.id,
+          dealId: deal.id,
+          expiresAt,
+          createdById: principal.id,
+        }),
+      ),
+    );
+    await this.refreshStatus([unit.id]);
+    await this.audit.record({
+      entityType: 'Reservation',
+      entityId: saved.id,
+      action: 'create',
+      after: saved,
+    });
+    return saved;
+  }
+
+  @Transactional()
+  async release(principal: Principal, id: string, version: number): Promise<Reservation> {
+    const hold = await this.repo(Reservation).findOneBy({ id });
+    if (!hold) throw notFound('Reservation', id);
+    this.policy.assert(principal, 'update', 'Deal', await this.deals.get(hold.dealId));
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      Reservation,
+      'Reservation',
+      id,
+      version,
+      { status: 'released' },
+    );
+    await this.refreshStatus([hold.unitId]);
+    await this.audit.record({
+      entityType: 'Reservation',
+      entityId: id,
+      action: 'release',
+      before,
+      after,
+    });
+    return after;
+  }
+
+  /** Ends holds past their expiry and frees their units; run by the hourly job. */
+  @Transactional()
+  async expireHolds(): Promise<number> {
+    const expired = await this.txHost.tx.query<{ id: string; unit_id: string }[]>(
+      `WITH gone AS (UPDATE reservations SET status = 'expired', version = version + 1, updated_at = now()
+                      WHERE status = 'active' AND expires_at <= now() RETURNING id, unit_id)
+       SELECT id, unit_id FROM gone`,
+    );
+    await this.refreshStatus([...new Set(expired.map((r) => r.unit_id))]);
+    await this.audit.recordMany(
+      expired.map((r) => ({
+        entityType: 'Reservation',
+        entityId: r.id,
+        action: 'expire',
+        after: { status: 'expired' },
+      })),
+    );
+    return expired.length;
+  }
+
+  listLeases(companyId?: string): Promise<Lease[]> {
+    return this.repo(Lease).find({
+      where: companyId ? { companyId } : {},
+      order: { startDate: 'DESC' },
+      take: 200,
+    });
+  }
+
+  /** Leases a unit to the deal's company; the deal's holds on it become the lease. Overlaps are 409. */
+  @Transactional()
+  async lease(principal: Principal, dto: CreateLeaseDto): Promise<Lease> {
+    const deal = await this.deals.get(dto.dealId);
+    this.policy.assert(principal, 'update', 'Deal', deal);
+    const unit = await this.unit(dto.unitId);
+    if (dto.endDate < dto.startDate) {
+      throw new ProblemException('VALIDATION_FAILED', 'A lease ends after it starts', {
+        errors: [{ field: 'endDate', message: 'must not be before startDate' }],
+      });
+    }
+    await this.txHost.tx.query(
+      `UPDATE reservations SET status = 'converted', version = version + 1, updated_at = now() WHERE unit_id = $1 AND deal_id = $2 AND status = 'active'`,
+      [unit.id, deal.id],
+    );
+    const [{ held }] = await this.txHost.tx.query<{ held: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM reservations WHERE unit_id = $1 AND status = 'active' AND expires_at > now()) AS held`,
+      [unit.id],
+    );
+    if (held)
+      throw new ProblemException('OVERLAP', `Unit ${unit.code} is held for another deal`, {
+        errors: [{ field: 'unitId', message: 'is held for another deal' }],
+      });
+    const saved = await this.exclusive('lease', () =>
+      this.repo(Lease).save(
+        this.repo(Lease).create({
+          unitId: unit.id,
+          companyId: deal.companyId,
+          dealId: deal.id,
+          startDate: dto.startDate,
+          endDate: dto.endDate,
+          monthlyRent: dto.monthlyRent,
+          rentFreeMonths: dto.rentFreeMonths ?? 0,
+        }),
+      ),
+    );
+    await this.refreshStatus([unit.id]);
+    await this.audit.record({
+      entityType: 'Lease',
+      entityId: saved.id,
+      action: 'create',
+      after: saved,
+    });
+    return saved;
+  }
+
+  /** Whether the deal holds a unit (active hold) or already leases one: the `reserved_unit` gate. */
+  async dealHasUnit(dealId: string): Promise<boolean> {
+    const [{ has }] = await this.txHost.tx.query<{ has: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM reservations WHERE deal_id = $1 AND status = 'active' AND expires_at > now())
+           OR EXISTS (SELECT 1 FROM leases WHERE deal_id = $1 AND status = 'active') AS has`,
+      [dealId],
+    );
+    return has;
+  }
+
+  private async refreshStatus(unitIds: string[]): Promise<void> {
+    if (unitIds.length === 0) return;
+    await this.txHost.tx.query(
+      `UPDATE units u SET status = s.status, version = u.version + 1, updated_at = now()
+         FROM (SELECT id, CASE
+                 WHEN EXISTS (SELECT 1 FROM leases l WHERE l.unit_id = units.id AND l.status = 'active' AND l.end_date >= current_date) THEN 'leased'
+                 WHEN EXISTS (SELECT 1 FROM reservations r WHERE r.unit_id = units.id AND r.status = 'active' AND r.expires_at > now()) THEN 'reserved'
+                 ELSE 'available' END AS status
+                 FROM units WHERE id = ANY($1::uuid[])) s
+        WHERE u.id = s.id AND u.status <> 'unavailable' AND u.status <> s.status`,
+      [unitIds],
+    );
+  }
+
+  private async exclusive<T>(what: 'reservation' | 'lease', write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      const code =
+        error instanceof QueryFailedError
+          ? (error.driverError as { code?: string }).code
+          : undefined;
+      if (code === '23P01') {
+        throw new ProblemException(
+          'OVERLAP',
+          `The unit already has an active ${what} for an overlapping period`,
+          {
+            errors: [{ field: 'unitId', message: `has an overlapping ${what}` }],
+          },
+        );
+      }
+      throw error;
+    }
+  }
+}

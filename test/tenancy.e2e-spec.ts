@@ -1,0 +1,297 @@
+import { SpacesService } from '../src/spaces/spaces.service';
+import { newLead, newUser } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('spaces, onboarding and support measures', () => {
+  let t: TestApp;
+  let promoter: { id: string; token: string };
+  let manager: string;
+  let admin: string;
+  let buildingId: string;
+  let unitCounter = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    promoter = await newUser(t, 'promoter');
+    manager = await t.tokenFor('manager');
+    admin = await t.tokenFor('admin');
+    const building = await t.request('POST', '/api/v1/buildings', {
+      token: admin,
+      body: { name: '测试楼', nameEn: 'Test tower', floors: 8 },
+    });
+    buildingId = building.body.id;
+  });
+  afterAll(() => t.close());
+
+  const newUnit = async () => {
+    const unit = await t.request('POST', '/api/v1/units', {
+      token: admin,
+      body: {
+        buildingId,
+        code: `T-${++unitCounter}`,
+        floor: 3,
+        area: '300.00',
+        type: 'office',
+        listRent: '4.50',
+      },
+    });
+    expect(unit.status).toBe(201);
+    return unit.body;
+  };
+  const stagesByCode = async () => {
+    const pipelines = (await t.request('GET', '/api/v1/pipelines', { token: admin })).body;
+    const stages = (
+      await t.request(
+        'GET',
+        `/api/v1/pipelines/${pipelines.find((p: any) => p.isDefault).id}/stages`,
+        { token: admin },
+      )
+    ).body;
+    return Object.fromEntries(stages.map((s: any) => [s.code, s.id])) as Record<string, string>;
+  };
+  const dealFor = async () => {
+    const lead = await newLead(t, promoter.token);
+    const deal = await t.request('POST', `/api/v1/leads/${lead.id}/convert`, {
+      token: promoter.token,
+      headers: { 'if-match': `"${lead.version}"` },
+      body: { expectedArea: '300.00', targetMoveInDate: '2027-06-01' },
+    });
+    return deal.body;
+  };
+  const reserve = (unitId: string, dealId: string, days = 10) =>
+    t.request('POST', '/api/v1/reservations', {
+      token: promoter.token,
+      body: { unitId, dealId, expiresAt: new Date(Date.now() + days * 86_400_000).toISOString() },
+    });
+
+  it('takes a deal from Signed through its onboarding track to Tenant, with the company, the lease and the audit right', async () => {
+    const stages = await stagesByCode();
+    let deal = await dealFor();
+    const unit = await newUnit();
+    expect((await reserve(unit.id, deal.id)).status).toBe(201);
+    expect(
+      (await t.request('GET', `/api/v1/units/${unit.id}`, { token: promoter.token })).body.status,
+    ).toBe('reserved');
+    await t.db.query(
+      `INSERT INTO site_visits (deal_id, starts_at, ends_at, place_type, status) VALUES ($1, now() - interval '2 days', now() - interval '2 days' + interval '1 hour', 'other', 'completed')`,
+      [deal.id],
+    );
+    const signed = await t.request('POST', `/api/v1/deals/${deal.id}/move`, {
+      token: promoter.token,
+      headers: { 'if-match': `"${deal.version}"` },
+      body: { stageId: stages.signed },
+    });
+    expect(signed.status).toBe(200);
+    deal = signed.body;
+    expect(
+      (await t.request('GET', `/api/v1/companies/${deal.companyId}`, { token: promoter.token }))
+        .body.status,
+    ).toBe('signed');
+
+    const byHand = await t.request('POST', `/api/v1/deals/${deal.id}/move`, {
+      token: promoter.token,
+      headers: { 'if-match': `"${deal.version}"` },
+      body: { stageId: stages.tenant },
+    });
+    expect(byHand.status).toBe(409);
+
+    const [track] = (
+      await t.request('GET', `/api/v1/onboarding-tracks?dealId=${deal.id}`, {
+        token: promoter.token,
+      })
+    ).body;
+    expect(track.tasks.map((task: any) => task.code)).toEqual([
+      'business_registration',
+      'lease_signed',
+      'fit_out',
+      'compute_account',
+      'ai_safety_assessment',
+      'move_in',
+    ]);
+    const lease = await t.request('POST', '/api/v1/leases', {
+      token: promoter.token,
+      body: {
+        unitId: unit.id,
+        dealId: deal.id,
+        startDate: '2027-01-01',
+        endDate: '2029-12-31',
+        monthlyRent: '40500.00',
+        rentFreeMonths: 3,
+      },
+    });
+    expect(lease.status).toBe(201);
+    expect(
+      (await t.request('GET', `/api/v1/units/${unit.id}`, { token: promoter.token })).body.status,
+    ).toBe('leased');
+
+    const done = async (task: any) =>
+      t.request('PATCH', `/api/v1/onboarding-tracks/${track.id}/tasks/${task.id}`, {
+        token: promoter.token,
+        headers: { 'if-match': `"${task.version}"` },
+        body: { status: 'done' },
+      });
+    const first = await done(track.tasks[0]);
+    expect(first.status).toBe(200);
+    expect(
+      (await t.request('GET', `/api/v1/deals/${deal.id}`, { token: promoter.token })).body.stageId,
+    ).toBe(stages.onboarding);
+    for (const task of track.tasks.filter((task: any) => task.required).slice(1))
+      expect((await done(task)).status).toBe(200);
+
+    const after = await t.request('GET', `/api/v1/deals/${deal.id}`, { token: promoter.token });
+    expect(after.body).toMatchObject({ stageId: stages.tenant, closedAt: expect.any(String) });
+    const company = await t.request('GET', `/api/v1/companies/${deal.companyId}`, {
+      token: promoter.token,
+    });
+    expect(company.body.status).toBe('tenant');
+    const history = (
+      await t.request('GET', `/api/v1/deals/${deal.id}/history`, { token: promoter.token })
+    ).body;
+    expect(history.slice(0, 3).map((h: any) => [h.toStageName, h.movedById])).toEqual([
+      ['已入驻', null],
+      ['入驻办理', null],
+      ['签约', promoter.id],
+    ]);
+    const audit = await t.db.query(
+      `SELECT action, reason FROM audit_log WHERE entity_id = ANY($1) ORDER BY created_at`,
+      [[deal.id, deal.companyId, track.id]],
+    );
+    const actions = audit.rows.map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['open', 'status', 'complete']));
+    expect(
+      audit.rows.find((r) => r.reason === 'every required onboarding task is done'),
+    ).toBeDefined();
+    const support = await t.request('GET', `/api/v1/companies/${deal.companyId}/support`, {
+      token: manager,
+    });
+    expect(support.body).toMatchObject({ rentFreeValue: '121500.00' });
+  });
+
+  it('refuses overlapping leases and holds of one unit', async () => {
+    const unit = await newUnit();
+    const [a, b] = [await dealFor(), await dealFor()];
+    expect((await reserve(unit.id, a.id)).status).toBe(201);
+    const second = await reserve(unit.id, b.id);
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('OVERLAP');
+    const lease = (dealId: string, startDate: string, endDate: string) =>
+      t.request('POST', '/api/v1/leases', {
+        token: promoter.token,
+        body: { unitId: unit.id, dealId, startDate, endDate, monthlyRent: '30000.00' },
+      });
+    expect((await lease(a.id, '2027-01-01', '2027-12-31')).status).toBe(201);
+    const overlapping = await lease(b.id, '2027-06-01', '2028-05-31');
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body.code).toBe('OVERLAP');
+    expect((await lease(b.id, '2028-01-01', '2028-12-31')).status).toBe(201);
+  });
+
+  it('expires a hold and frees its unit', async () => {
+    const unit = await newUnit();
+    const deal = await dealFor();
+    const hold = await reserve(unit.id, deal.id, 1);
+    await t.db.query(
+      `UPDATE reservations SET starts_at = now() - interval '1 day', expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [hold.body.id],
+    );
+    expect(await t.app.get(SpacesService).expireHolds()).toBeGreaterThanOrEqual(1);
+    const { rows } = await t.db.query(
+      `SELECT (SELECT status FROM reservations WHERE id = $1) AS hold, (SELECT status FROM units WHERE id = $2) AS unit`,
+      [hold.body.id, unit.id],
+    );
+    expect(rows[0]).toEqual({ hold: 'expired', unit: 'available' });
+    const other = await dealFor();
+    expect((await reserve(unit.id, other.id)).status).toBe(201);
+  });
+
+  it('approves exactly as many of 30 concurrent applications as the budget covers, never below zero', async () => {
+    const program = await t.request('POST', '/api/v1/programs', {
+      token: admin,
+      body: {
+        name: '并发测试补贴',
+        nameEn: 'Concurrency subsidy',
+        kind: 'compute_subsidy',
+        budget: '1000000.00',
+        cardHoursPerYuan: '0.5',
+      },
+    });
+    expect(program.status).toBe(201);
+    const lead = await newLead(t, promoter.token);
+    const submitted = [];
+    for (let i = 0; i < 30; i++) {
+      const draft = await t.request('POST', '/api/v1/applications', {
+        token: promoter.token,
+        body: {
+          programId: program.body.id,
+          companyId: lead.companyId,
+          requestedAmount: '100000.00',
+        },
+      });
+      const sent = await t.request('POST', `/api/v1/applications/${draft.body.id}/submit`, {
+        token: promoter.token,
+        headers: { 'if-match': '"1"' },
+      });
+      expect(sent.status).toBe(200);
+      submitted.push(sent.body);
+    }
+    const approvals = await Promise.all(
+      submitted.map((a) =>
+        t.request('POST', `/api/v1/applications/${a.id}/approve`, {
+          token: manager,
+          headers: { 'if-match': `"${a.version}"` },
+          body: {},
+        }),
+      ),
+    );
+    expect(approvals.filter((r) => r.status === 200)).toHaveLength(10);
+    expect(
+      approvals.filter((r) => r.status === 409).every((r) => r.body.code === 'BUDGET_EXCEEDED'),
+    ).toBe(true);
+    const after = await t.request('GET', `/api/v1/programs/${program.body.id}`, { token: manager });
+    expect(after.body).toMatchObject({ approvedTotal: '1000000.00', remaining: '0.00' });
+    expect(approvals.find((r) => r.status === 200)!.body.approvedCardHours).toBe('50000.00');
+    const fund = await t.request('GET', '/api/v1/programs/fund', { token: manager });
+    expect(Number(fund.body.unallocated)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('needs a reason to reject, and only managers decide', async () => {
+    const program = (await t.request('GET', '/api/v1/programs', { token: manager })).body[0];
+    const lead = await newLead(t, promoter.token);
+    const draft = await t.request('POST', '/api/v1/applications', {
+      token: promoter.token,
+      body: { programId: program.id, companyId: lead.companyId, requestedAmount: '5000.00' },
+    });
+    const sent = await t.request('POST', `/api/v1/applications/${draft.body.id}/submit`, {
+      token: promoter.token,
+      headers: { 'if-match': '"1"' },
+    });
+    const byPromoter = await t.request('POST', `/api/v1/applications/${draft.body.id}/approve`, {
+      token: promoter.token,
+      headers: { 'if-match': '"2"' },
+      body: {},
+    });
+    expect(byPromoter.status).toBe(403);
+    const noReason = await t.request('POST', `/api/v1/applications/${draft.body.id}/reject`, {
+      token: manager,
+      headers: { 'if-match': `"${sent.body.version}"` },
+      body: {},
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
+    const rejected = await t.request('POST', `/api/v1/applications/${draft.body.id}/reject`, {
+      token: manager,
+      headers: { 'if-match': `"${sent.body.version}"` },
+      body: { reason: '材料不全 incomplete documents' },
+    });
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      decisionReason: '材料不全 incomplete documents',
+    });
+    const other = await newUser(t, 'promoter');
+    const foreign = await t.request('POST', '/api/v1/applications', {
+      token: other.token,
+      body: { programId: program.id, companyId: lead.companyId, requestedAmount: '5000.00' },
+    });
+    expect(foreign.status).toBe(403);
+  });
+});
