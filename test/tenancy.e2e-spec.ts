@@ -202,6 +202,12 @@ describe('spaces, onboarding and support measures', () => {
     expect(rows[0]).toEqual({ hold: 'expired', unit: 'available' });
     const other = await dealFor();
     expect((await reserve(unit.id, other.id)).status).toBe(201);
+    const again = await t.request('POST', `/api/v1/reservations/${hold.body.id}/release`, {
+      token: promoter.token,
+      headers: { 'if-match': '"2"' },
+    });
+    expect(again.status).toBe(409);
+    expect((await reserve(unit.id, other.id, 400)).status).toBe(400);
   });
 
   it('approves exactly as many of 30 concurrent applications as the budget covers, never below zero', async () => {
@@ -265,6 +271,12 @@ describe('spaces, onboarding and support measures', () => {
       token: promoter.token,
       headers: { 'if-match': '"1"' },
     });
+    const tooMuch = await t.request('POST', `/api/v1/applications/${draft.body.id}/approve`, {
+      token: manager,
+      headers: { 'if-match': `"${sent.body.version}"` },
+      body: { approvedAmount: '5000.01' },
+    });
+    expect(tooMuch.status).toBe(400);
     const byPromoter = await t.request('POST', `/api/v1/applications/${draft.body.id}/approve`, {
       token: promoter.token,
       headers: { 'if-match': '"2"' },

@@ -191,6 +191,14 @@ export class CompaniesService {
     });
   }
 
+  /** Moves a company up (prospect → signed → tenant), never down: a tenant's new deal keeps it a tenant. */
+  async promote(companyId: string, status: 'signed' | 'tenant', reason: string): Promise<void> {
+    const rank: Record<string, number> = { prospect: 0, lost: 0, churned: 0, signed: 1, tenant: 2 };
+    const current = await this.get(companyId);
+    if (rank[current.status] >= rank[status]) return;
+    await this.setStatus(companyId, status, reason);
+  }
+
   /** The company's place in the park (prospect → signed → tenant), set as its deals progress. */
   async setStatus(companyId: string, status: Company['status'], reason: string): Promise<void> {
     const before = await this.get(companyId);

@@ -233,6 +233,20 @@ export class IncentivesService {
       throw versionMismatch('Application', id, current.version, version);
     this.expect(current, ['submitted']);
     const amount = dto.approvedAmount ?? current.requestedAmount;
+    if (!(Number(amount) > 0) || Number(amount) > Number(current.requestedAmount)) {
+      throw new ProblemException(
+        'VALIDATION_FAILED',
+        'Approve more than zero and at most the requested amount',
+        {
+          errors: [
+            {
+              field: 'approvedAmount',
+              message: `must be above 0 and at most ${current.requestedAmount}`,
+            },
+          ],
+        },
+      );
+    }
     const [taken] = await this.txHost.tx.query<[{ card_hours_per_yuan: string | null }[], number]>(
       `UPDATE programs SET approved_total = approved_total + $2::numeric, version = version + 1, updated_at = now()
         WHERE id = $1 AND approved_total + $2::numeric <= budget RETURNING card_hours_per_yuan`,
@@ -301,8 +315,10 @@ export class IncentivesService {
       });
     }
     await this.txHost.tx.query(
-      `UPDATE programs SET disbursed_total = disbursed_total + $2::numeric, version = version + 1, updated_at = now() WHERE id = $1`,
-      [current.programId, amount],
+      // What is not paid out goes back to the program's budget: the application is final once disbursed.
+      `UPDATE programs SET disbursed_total = disbursed_total + $2::numeric, approved_total = approved_total - ($3::numeric - $2::numeric),
+              version = version + 1, updated_at = now() WHERE id = $1`,
+      [current.programId, amount, current.approvedAmount],
     );
     return this.change(
       id,

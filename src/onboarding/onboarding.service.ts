@@ -140,7 +140,7 @@ export class OnboardingService {
   /** Opens the track of a deal that entered Signed (once), and marks the company signed. */
   async open(deal: Deal): Promise<void> {
     const exists = await this.repo(OnboardingTrack).existsBy({ dealId: deal.id });
-    await this.companies.setStatus(deal.companyId, 'signed', `deal ${deal.id} signed`);
+    await this.companies.promote(deal.companyId, 'signed', `deal ${deal.id} signed`);
     if (exists) return;
     const template = await this.repo(OnboardingTemplate).findOneBy({ isDefault: true });
     const track = await this.repo(OnboardingTrack).save(
@@ -180,14 +180,19 @@ export class OnboardingService {
     version: number,
     dto: UpdateOnboardingTaskDto,
   ): Promise<TrackWithTasks> {
-    const track = await this.track(trackId);
     await this.txHost.tx.query(`SELECT 1 FROM onboarding_tracks WHERE id = $1 FOR UPDATE`, [
       trackId,
     ]);
+    const track = await this.track(trackId);
     const deal = await this.deals.get(track.dealId);
     this.policy.assert(principal, 'update', 'Onboarding', { dealOwnerId: deal.ownerId });
     const task = track.tasks.find((t) => t.id === taskId);
     if (!task) throw notFound('OnboardingTask', taskId);
+    if (deal.closedAt)
+      throw new ProblemException(
+        'CONFLICT',
+        'The deal is closed: its onboarding can no longer change',
+      );
     if (track.status === 'completed')
       throw new ProblemException('CONFLICT', 'The onboarding is already complete');
     if (dto.assigneeId)
@@ -222,13 +227,14 @@ export class OnboardingService {
     const tasks = await this.repo(OnboardingTask).findBy({ trackId });
     if (tasks.some((t) => t.status === 'done'))
       await this.deals.advance(deal.id, 'onboarding', 'the first onboarding task is done');
-    if (tasks.filter((t) => t.required).every((t) => t.status === 'done')) {
+    const required = tasks.filter((t) => t.required);
+    if (required.length > 0 && required.every((t) => t.status === 'done')) {
       await this.repo(OnboardingTrack).update(
         { id: trackId },
         { status: 'completed', completedAt: new Date() },
       );
       await this.deals.advance(deal.id, 'tenant', 'every required onboarding task is done');
-      await this.companies.setStatus(
+      await this.companies.promote(
         deal.companyId,
         'tenant',
         `onboarding of deal ${deal.id} complete`,

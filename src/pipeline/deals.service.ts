@@ -254,7 +254,9 @@ export class DealsService {
     const target = (await this.pipelines.stagesOf(deal.pipelineId, false)).find(
       (stage) => stage.code === code,
     );
-    if (!target || target.id === deal.stageId) return;
+    const current = await this.pipelines.stage(deal.stageId);
+    // Only forward, and only for a deal still open: a lost or later deal is never pulled back.
+    if (!target || current.kind !== 'open' || target.position <= current.position) return;
     const { before, after } = await updateVersioned(
       this.txHost.tx,
       Deal,

@@ -24,6 +24,8 @@ import { Lease } from './lease.entity';
 import { Reservation } from './reservation.entity';
 import { Unit } from './unit.entity';
 
+const MAX_HOLD_DAYS = 180;
+
 export interface Occupancy {
   buildingId: string;
   units: number;
@@ -165,10 +167,28 @@ export class SpacesService {
     const deal = await this.deals.get(dto.dealId);
     this.policy.assert(principal, 'update', 'Deal', deal);
     const unit = await this.unit(dto.unitId);
+    await this.lockUnit(unit.id);
+    const [{ leased }] = await this.txHost.tx.query<{ leased: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM leases WHERE unit_id = $1 AND status = 'active' AND end_date >= current_date) AS leased`,
+      [unit.id],
+    );
+    if (leased)
+      throw new ProblemException('OVERLAP', `Unit ${unit.code} is leased`, {
+        errors: [{ field: 'unitId', message: 'is leased' }],
+      });
     if (unit.status === 'unavailable' || unit.status === 'leased') {
       throw new ProblemException('CONFLICT', `Unit ${unit.code} is ${unit.status}`);
     }
     const expiresAt = new Date(dto.expiresAt);
+    if (expiresAt.getTime() > Date.now() + MAX_HOLD_DAYS * 86_400_000) {
+      throw new ProblemException(
+        'VALIDATION_FAILED',
+        `A hold lasts at most ${MAX_HOLD_DAYS} days`,
+        {
+          errors: [{ field: 'expiresAt', message: `must be within ${MAX_HOLD_DAYS} days` }],
+        },
+      );
+    }
     if (expiresAt.getTime() <= Date.now()) {
       throw new ProblemException('VALIDATION_FAILED', 'A hold expires in the future', {
         errors: [{ field: 'expiresAt', message: 'must be in the future' }],
@@ -198,6 +218,8 @@ export class SpacesService {
   async release(principal: Principal, id: string, version: number): Promise<Reservation> {
     const hold = await this.repo(Reservation).findOneBy({ id });
     if (!hold) throw notFound('Reservation', id);
+    if (hold.status !== 'active')
+      throw new ProblemException('ILLEGAL_TRANSITION', `The hold is already ${hold.status}`);
     this.policy.assert(principal, 'update', 'Deal', await this.deals.get(hold.dealId));
     const { before, after } = await updateVersioned(
       this.txHost.tx,
@@ -252,6 +274,7 @@ export class SpacesService {
     const deal = await this.deals.get(dto.dealId);
     this.policy.assert(principal, 'update', 'Deal', deal);
     const unit = await this.unit(dto.unitId);
+    await this.lockUnit(unit.id);
     if (dto.endDate < dto.startDate) {
       throw new ProblemException('VALIDATION_FAILED', 'A lease ends after it starts', {
         errors: [{ field: 'endDate', message: 'must not be before startDate' }],
@@ -300,6 +323,11 @@ export class SpacesService {
       [dealId],
     );
     return has;
+  }
+
+  /** Holds and leases of one unit are decided one at a time (holds vs leases have no shared constraint). */
+  private async lockUnit(unitId: string): Promise<void> {
+    await this.txHost.tx.query(`SELECT 1 FROM units WHERE id = $1 FOR UPDATE`, [unitId]);
   }
 
   private async refreshStatus(unitIds: string[]): Promise<void> {
