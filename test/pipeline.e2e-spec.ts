@@ -257,6 +257,34 @@ describe('pipeline, deals, activities and site visits', () => {
     });
     expect(noPlace.status).toBe(400);
     expect(noPlace.body.errors[0].field).toBe('placeId');
+    const unknownUnit = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: {
+        dealId: deal.id,
+        ...slot(),
+        placeType: 'unit',
+        placeId: '00000000-0000-4000-8000-0000000000ff',
+        hostIds: [promoter1Id],
+      },
+    });
+    expect(unknownUnit.status).toBe(400);
+    expect(unknownUnit.body).toMatchObject({
+      code: 'REFERENCE_NOT_FOUND',
+      errors: [{ field: 'placeId' }],
+    });
+    const unit = (await t.request('GET', '/api/v1/units?limit=1', { token: promoter1 })).body
+      .data[0];
+    const inUnit = await t.request('POST', '/api/v1/site-visits', {
+      token: promoter1,
+      body: {
+        dealId: deal.id,
+        ...slot(),
+        placeType: 'unit',
+        placeId: unit.id,
+        hostIds: [promoter1Id],
+      },
+    });
+    expect(inUnit.status).toBe(201);
   });
 
   it('opens a deal directly only on a firm nobody else works, and counts it as worked', async () => {

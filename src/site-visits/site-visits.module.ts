@@ -3,11 +3,12 @@ import { AuthModule } from '../auth/auth.module';
 import { GateRegistry } from '../pipeline/gate-registry';
 import { PipelineModule } from '../pipeline/pipeline.module';
 import { TimelineService } from '../pipeline/timeline.service';
+import { SpacesModule } from '../spaces/spaces.module';
 import { SiteVisitsController } from './site-visits.controller';
 import { SiteVisitsService } from './site-visits.service';
 
 @Module({
-  imports: [AuthModule, PipelineModule],
+  imports: [AuthModule, PipelineModule, SpacesModule],
   controllers: [SiteVisitsController],
   providers: [SiteVisitsService],
   exports: [SiteVisitsService],

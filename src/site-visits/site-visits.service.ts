@@ -12,6 +12,7 @@ import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import { DealsService } from '../pipeline/deals.service';
 import { TasksService } from '../pipeline/tasks.service';
+import { SpacesService } from '../spaces/spaces.service';
 import {
   CancelSiteVisitDto,
   CompleteSiteVisitDto,
@@ -39,6 +40,7 @@ export class SiteVisitsService {
     private readonly users: UsersService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly spaces: SpacesService,
   ) {}
 
   private get visits() {
@@ -89,7 +91,7 @@ export class SiteVisitsService {
     const deal = await this.deals.get(dto.dealId);
     this.policy.assert(principal, 'update', 'Deal', deal);
     const { startsAt, endsAt } = this.checkTimes(dto.startsAt, dto.endsAt);
-    this.checkPlace(dto.placeType, dto.placeId);
+    await this.checkPlace(dto.placeType, dto.placeId);
     for (const hostId of dto.hostIds)
       await this.users.requireActive(hostId, ['promoter', 'manager', 'admin'], 'hostIds');
     const id = await this.booking(async () => {
@@ -131,6 +133,10 @@ export class SiteVisitsService {
     const { startsAt, endsAt } = this.checkTimes(
       dto.startsAt ?? current.visit.startsAt.toISOString(),
       dto.endsAt ?? current.visit.endsAt.toISOString(),
+    );
+    await this.checkPlace(
+      dto.placeType ?? current.visit.placeType,
+      dto.placeId === undefined ? current.visit.placeId : dto.placeId,
     );
     const hostIds = dto.hostIds ?? current.hostIds;
     for (const hostId of dto.hostIds ?? [])
@@ -273,10 +279,23 @@ export class SiteVisitsService {
   }
 
   /** A building or unit is named by its id: without one, every such visit would share one "place". */
-  private checkPlace(placeType: string, placeId: string | null | undefined): void {
+  private async checkPlace(placeType: string, placeId: string | null | undefined): Promise<void> {
     if ((placeType === 'building' || placeType === 'unit') && !placeId) {
       throw new ProblemException('VALIDATION_FAILED', `A visit to a ${placeType} names it`, {
         errors: [{ field: 'placeId', message: `is required for a ${placeType}` }],
+      });
+    }
+    const lookup =
+      placeType === 'unit'
+        ? this.spaces.unit(placeId!)
+        : placeType === 'building'
+          ? this.spaces.building(placeId!)
+          : null;
+    if (lookup) {
+      await lookup.catch(() => {
+        throw new ProblemException('REFERENCE_NOT_FOUND', `No ${placeType} ${placeId}`, {
+          errors: [{ field: 'placeId', message: `is not a ${placeType} of the park` }],
+        });
       });
     }
   }
