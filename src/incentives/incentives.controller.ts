@@ -1,5 +1,12 @@
+import {
+  ApplicationDto,
+  CompanySupportDto,
+  FundDto,
+  ProgramDto,
+} from './dto/incentives-responses.dto';
+import { ApiPageResponse } from '../common/pagination/page';
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
@@ -30,6 +37,7 @@ export class IncentivesController {
   @ApiOperation({
     summary: 'Programs with their budgets: allocated, approved, disbursed, remaining',
   })
+  @ApiOkResponse({ type: [ProgramDto] })
   programs(): Promise<ProgramBudget[]> {
     return this.incentives.listPrograms();
   }
@@ -39,12 +47,14 @@ export class IncentivesController {
   @ApiOperation({
     summary: 'The park fund: total, allocated to programs, approved, disbursed, unallocated',
   })
+  @ApiOkResponse({ type: FundDto })
   fund(): Promise<FundView> {
     return this.incentives.fund();
   }
 
   @Get('programs/:id')
   @Authorize('read', 'Program')
+  @ApiOkResponse({ type: ProgramDto })
   program(@UuidParam() id: string): Promise<ProgramBudget> {
     return this.incentives.program(id);
   }
@@ -52,6 +62,7 @@ export class IncentivesController {
   @Post('programs')
   @Authorize('manage', 'Program')
   @Idempotent()
+  @ApiCreatedResponse({ type: ProgramDto })
   createProgram(@Body() dto: CreateProgramDto): Promise<ProgramBudget> {
     return this.incentives.createProgram(dto);
   }
@@ -59,6 +70,7 @@ export class IncentivesController {
   @Patch('programs/:id')
   @Authorize('manage', 'Program')
   @ApiIfMatch()
+  @ApiOkResponse({ type: ProgramDto })
   updateProgram(
     @UuidParam() id: string,
     @IfMatch() version: number,
@@ -69,12 +81,14 @@ export class IncentivesController {
 
   @Get('applications')
   @Authorize('read', 'Application')
+  @ApiPageResponse(ApplicationDto)
   applications(@Query() query: ListApplicationsQuery): Promise<Page<Application>> {
     return this.incentives.listApplications(query);
   }
 
   @Get('applications/:id')
   @Authorize('read', 'Application')
+  @ApiOkResponse({ type: ApplicationDto })
   application(@UuidParam() id: string): Promise<Application> {
     return this.incentives.application(id);
   }
@@ -83,6 +97,7 @@ export class IncentivesController {
   @Authorize('create', 'Application')
   @Idempotent()
   @ApiOperation({ summary: 'Draft an application for a company you own' })
+  @ApiCreatedResponse({ type: ApplicationDto })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateApplicationDto,
@@ -93,6 +108,7 @@ export class IncentivesController {
   @Patch('applications/:id')
   @Authorize('update', 'Application')
   @ApiIfMatch()
+  @ApiOkResponse({ type: ApplicationDto })
   update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,
@@ -106,6 +122,7 @@ export class IncentivesController {
   @Authorize('submit', 'Application')
   @HttpCode(200)
   @ApiIfMatch()
+  @ApiOkResponse({ type: ApplicationDto })
   submit(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,
@@ -122,6 +139,7 @@ export class IncentivesController {
     summary:
       'Approve within the program’s remaining budget (409 BUDGET_EXCEEDED otherwise); managers',
   })
+  @ApiOkResponse({ type: ApplicationDto })
   approve(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,
@@ -135,6 +153,7 @@ export class IncentivesController {
   @Authorize('reject', 'Application')
   @HttpCode(200)
   @ApiIfMatch()
+  @ApiOkResponse({ type: ApplicationDto })
   reject(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,
@@ -148,6 +167,7 @@ export class IncentivesController {
   @Authorize('disburse', 'Application')
   @HttpCode(200)
   @ApiIfMatch()
+  @ApiOkResponse({ type: ApplicationDto })
   disburse(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,
@@ -163,6 +183,7 @@ export class IncentivesController {
     summary:
       'What the park has granted the company, beside the investment and revenue its deals expect',
   })
+  @ApiOkResponse({ type: CompanySupportDto })
   support(@UuidParam() id: string): Promise<CompanySupport> {
     return this.incentives.supportOf(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
@@ -14,6 +14,7 @@ import {
 } from './dto/onboarding.dto';
 import type { OnboardingTemplate } from './onboarding-template.entity';
 import { OnboardingService, TrackWithTasks } from './onboarding.service';
+import { OnboardingTemplateDto, OnboardingTrackDto } from './dto/onboarding-responses.dto';
 
 @ApiTags('onboarding')
 @Controller()
@@ -22,12 +23,14 @@ export class OnboardingController {
 
   @Get('onboarding-templates')
   @Authorize('read', 'Onboarding')
+  @ApiOkResponse({ type: [OnboardingTemplateDto] })
   templates(): Promise<OnboardingTemplate[]> {
     return this.onboarding.templates();
   }
 
   @Get('onboarding-templates/:id')
   @Authorize('read', 'Onboarding')
+  @ApiOkResponse({ type: OnboardingTemplateDto })
   template(@UuidParam() id: string): Promise<OnboardingTemplate> {
     return this.onboarding.template(id);
   }
@@ -35,6 +38,7 @@ export class OnboardingController {
   @Post('onboarding-templates')
   @Authorize('manage', 'Onboarding')
   @Idempotent()
+  @ApiCreatedResponse({ type: OnboardingTemplateDto })
   createTemplate(@Body() dto: CreateTemplateDto): Promise<OnboardingTemplate> {
     return this.onboarding.createTemplate(dto);
   }
@@ -42,6 +46,7 @@ export class OnboardingController {
   @Patch('onboarding-templates/:id')
   @Authorize('manage', 'Onboarding')
   @ApiIfMatch()
+  @ApiOkResponse({ type: OnboardingTemplateDto })
   updateTemplate(
     @UuidParam() id: string,
     @IfMatch() version: number,
@@ -52,12 +57,14 @@ export class OnboardingController {
 
   @Get('onboarding-tracks')
   @Authorize('read', 'Onboarding')
+  @ApiOkResponse({ type: [OnboardingTrackDto] })
   tracks(@Query() filter: TrackFilter): Promise<TrackWithTasks[]> {
     return this.onboarding.tracks(filter);
   }
 
   @Get('onboarding-tracks/:id')
   @Authorize('read', 'Onboarding')
+  @ApiOkResponse({ type: OnboardingTrackDto })
   track(@UuidParam() id: string): Promise<TrackWithTasks> {
     return this.onboarding.track(id);
   }
@@ -69,6 +76,7 @@ export class OnboardingController {
     summary:
       'Update a task (done, assignee, due date); the deal moves to Onboarding, then Tenant, by itself',
   })
+  @ApiOkResponse({ type: OnboardingTrackDto })
   updateTask(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,

@@ -1,6 +1,15 @@
+import {
+  BuildingDto,
+  LeaseDto,
+  OccupancyDto,
+  ReservationDto,
+  StatusFigures,
+  UnitDto,
+} from './dto/spaces-responses.dto';
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiPropertyOptional,
@@ -13,7 +22,7 @@ import type { Principal } from '../auth/roles';
 import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
-import { Page } from '../common/pagination/page';
+import { ApiPageResponse, Page } from '../common/pagination/page';
 import type { Building } from './building.entity';
 import {
   CreateBuildingDto,
@@ -37,19 +46,21 @@ class CompanyFilter {
 }
 
 @ApiTags('spaces')
+@ApiExtraModels(StatusFigures)
 @Controller()
 export class SpacesController {
   constructor(private readonly spaces: SpacesService) {}
 
   @Get('buildings')
   @Authorize('read', 'Space')
-  @ApiOkResponse({ description: 'Buildings' })
+  @ApiOkResponse({ type: [BuildingDto] })
   buildings(): Promise<Building[]> {
     return this.spaces.listBuildings();
   }
 
   @Get('buildings/:id')
   @Authorize('read', 'Space')
+  @ApiOkResponse({ type: BuildingDto })
   building(@UuidParam() id: string): Promise<Building> {
     return this.spaces.building(id);
   }
@@ -57,6 +68,7 @@ export class SpacesController {
   @Get('buildings/:id/occupancy')
   @Authorize('read', 'Space')
   @ApiOperation({ summary: 'Units and area per status, and the leased share of the area' })
+  @ApiOkResponse({ type: OccupancyDto })
   occupancy(@UuidParam() id: string): Promise<Occupancy> {
     return this.spaces.occupancy(id);
   }
@@ -64,7 +76,7 @@ export class SpacesController {
   @Post('buildings')
   @Authorize('manage', 'Space')
   @Idempotent()
-  @ApiCreatedResponse({ description: 'The building' })
+  @ApiCreatedResponse({ type: BuildingDto })
   createBuilding(@Body() dto: CreateBuildingDto): Promise<Building> {
     return this.spaces.createBuilding(dto);
   }
@@ -72,6 +84,7 @@ export class SpacesController {
   @Patch('buildings/:id')
   @Authorize('manage', 'Space')
   @ApiIfMatch()
+  @ApiOkResponse({ type: BuildingDto })
   updateBuilding(
     @UuidParam() id: string,
     @IfMatch() version: number,
@@ -82,12 +95,14 @@ export class SpacesController {
 
   @Get('units')
   @Authorize('read', 'Space')
+  @ApiPageResponse(UnitDto)
   units(@Query() query: ListUnitsQuery): Promise<Page<Unit>> {
     return this.spaces.listUnits(query);
   }
 
   @Get('units/:id')
   @Authorize('read', 'Space')
+  @ApiOkResponse({ type: UnitDto })
   unit(@UuidParam() id: string): Promise<Unit> {
     return this.spaces.unit(id);
   }
@@ -95,6 +110,7 @@ export class SpacesController {
   @Post('units')
   @Authorize('manage', 'Space')
   @Idempotent()
+  @ApiCreatedResponse({ type: UnitDto })
   createUnit(@Body() dto: CreateUnitDto): Promise<Unit> {
     return this.spaces.createUnit(dto);
   }
@@ -102,6 +118,7 @@ export class SpacesController {
   @Patch('units/:id')
   @Authorize('manage', 'Space')
   @ApiIfMatch()
+  @ApiOkResponse({ type: UnitDto })
   updateUnit(
     @UuidParam() id: string,
     @IfMatch() version: number,
@@ -112,6 +129,7 @@ export class SpacesController {
 
   @Get('reservations')
   @Authorize('read', 'Space')
+  @ApiOkResponse({ type: [ReservationDto] })
   reservations(@Query() query: DealFilter): Promise<Reservation[]> {
     return this.spaces.listReservations(query.dealId);
   }
@@ -122,6 +140,7 @@ export class SpacesController {
   @ApiOperation({
     summary: 'Hold a unit for your deal until expiresAt; an overlapping active hold is 409 OVERLAP',
   })
+  @ApiCreatedResponse({ type: ReservationDto })
   reserve(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateReservationDto,
@@ -133,6 +152,7 @@ export class SpacesController {
   @Authorize('create', 'Space')
   @HttpCode(200)
   @ApiIfMatch()
+  @ApiOkResponse({ type: ReservationDto })
   release(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,
@@ -143,6 +163,7 @@ export class SpacesController {
 
   @Get('leases')
   @Authorize('read', 'Space')
+  @ApiOkResponse({ type: [LeaseDto] })
   leases(@Query() query: CompanyFilter): Promise<Lease[]> {
     return this.spaces.listLeases(query.companyId);
   }
@@ -153,6 +174,7 @@ export class SpacesController {
   @ApiOperation({
     summary: 'Lease a unit to your deal’s company; an overlapping active lease is 409 OVERLAP',
   })
+  @ApiCreatedResponse({ type: LeaseDto })
   lease(@CurrentPrincipal() principal: Principal, @Body() dto: CreateLeaseDto): Promise<Lease> {
     return this.spaces.lease(principal, dto);
   }
