@@ -25,8 +25,8 @@ export function newCompanyName(): string {
     '澜舟',
     '深度',
     '云图',
-    '玄武',
-    '启明',
+    '北辰',
+    '青云',
   ];
   const pick = () => words[Math.floor(Math.random() * words.length)];
   return `北京${pick()}${pick()}${randomUUID().slice(0, 4)}智能科技有限公司`;
