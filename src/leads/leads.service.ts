@@ -321,7 +321,7 @@ export class LeadsService {
       entityType: ENTITY,
       entityId: id,
       action: 'update',
-      before: { ...before, company: undefined },
+      before,
       after,
     });
     return this.get(id);
@@ -474,7 +474,7 @@ export class LeadsService {
       entityType: ENTITY,
       entityId: id,
       action: 'delete',
-      before: { ...before, company: undefined },
+      before,
       after,
       reason,
     });

@@ -167,7 +167,7 @@ export class DealsService {
       entityType: ENTITY,
       entityId: id,
       action: 'update',
-      before: { ...before, company: undefined },
+      before,
       after,
     });
     return this.get(id);
@@ -184,7 +184,7 @@ export class DealsService {
       entityType: ENTITY,
       entityId: id,
       action: 'delete',
-      before: { ...before, company: undefined },
+      before,
       after,
       reason,
     });
@@ -238,7 +238,7 @@ export class DealsService {
       entityType: ENTITY,
       entityId: id,
       action: 'move',
-      before: { ...before, company: undefined },
+      before,
       after,
     });
     await this.stageHooks.entered(target.code, after);
@@ -276,7 +276,7 @@ export class DealsService {
       entityType: ENTITY,
       entityId: dealId,
       action: 'move',
-      before: { ...before, company: undefined },
+      before,
       after,
       reason,
     });
