@@ -15,7 +15,7 @@ import { setupOpenApi } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 const CSV_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
-const WEB_ROOT = join(PROJECT_ROOT, 'web', 'public');
+const WEB_ROOT = join(PROJECT_ROOT, 'web', 'dist');
 
 export function shouldSeedDemo(env: Environment, database: DatabaseConnection): boolean {
   return env.SEED_DEMO ?? (database.embedded && env.NODE_ENV !== 'production');

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.service';
+import { PROJECT_ROOT } from '../../src/config/paths';
+
+/** Debian's Chromium (the `chromium` package); Playwright never downloads a browser here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Screenshots of the main screens, kept as test artifacts. */
+export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // This machine's closed network refuses Chromium's background connections; as root it needs no sandbox.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface AdminSession {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh browser context (its own storage) at the web admin, in Chinese unless told otherwise. */
+export async function openAdmin(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale?: 'zh' | 'en' } = {},
+): Promise<AdminSession> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+  });
+  if (options.locale === 'en')
+    await context.addInitScript(() => localStorage.setItem('park-crm.locale', 'en'));
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** Signs in through the login form as a demo user (`promoter1`, `manager`, …). */
+export async function signIn(page: Page, user: string): Promise<void> {
+  await page.goto('/#/login');
+  await page.getByLabel(/邮箱|E-mail/).fill(`${user}@demo.park`);
+  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登录|Sign in/ }).click();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+}
+
+/** Saves a full-page screenshot under test-artifacts/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,56 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { createDataProvider } from './api/dataProvider';
+import { authProvider } from './auth/authProvider';
+import { companies } from './companies';
+import { Dashboard } from './dashboard/Dashboard';
+import { BoardPage, deals } from './deals';
+import { i18nProvider } from './i18n';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import { theme, darkTheme } from './layout/theme';
+import { ConflictQueue, LeadImportPage, leads, PoolPage } from './leads';
+import { notifications } from './notifications';
+import { SearchPage } from './search/SearchPage';
+import { CalendarPage, siteVisits } from './site-visits';
+import { MyTasksPage, tasks } from './tasks';
+
+const dataProvider = createDataProvider();
+
+export function App() {
+  return (
+    <Admin
+      title="crm.title"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      theme={theme}
+      darkTheme={darkTheme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="deals" {...deals} />
+      <Resource name="companies" {...companies} />
+      <Resource name="leads" {...leads} />
+      <Resource name="lead-conflicts" list={ConflictQueue} />
+      <Resource name="site-visits" {...siteVisits} />
+      <Resource name="tasks" {...tasks} />
+      <Resource name="notifications" {...notifications} />
+      <Resource name="users" recordRepresentation="displayName" />
+      <Resource name="pipelines" recordRepresentation="name" />
+      <Resource name="stages" recordRepresentation="name" />
+      <Resource name="contacts" recordRepresentation="name" />
+      <CustomRoutes>
+        <Route path="/board" element={<BoardPage />} />
+        <Route path="/pool" element={<PoolPage />} />
+        <Route path="/leads/import" element={<LeadImportPage />} />
+        <Route path="/calendar" element={<CalendarPage />} />
+        <Route path="/my-tasks" element={<MyTasksPage />} />
+        <Route path="/search" element={<SearchPage />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

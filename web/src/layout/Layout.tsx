@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import {
+  AppBar,
+  Layout as RaLayout,
+  LocalesMenuButton,
+  TitlePortal,
+  ToggleThemeButton,
+} from 'react-admin';
+import { Box } from '@mui/material';
+import { GlobalSearch } from '../search/GlobalSearch';
+import { NotificationsBell } from '../notifications/NotificationsBell';
+import { CrmMenu } from './Menu';
+
+function CrmAppBar() {
+  return (
+    <AppBar
+      toolbar={
+        <>
+          <LocalesMenuButton />
+          <ToggleThemeButton />
+        </>
+      }
+    >
+      <TitlePortal />
+      <Box sx={{ flex: 1 }} />
+      <GlobalSearch />
+      <NotificationsBell />
+    </AppBar>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <RaLayout appBar={CrmAppBar} menu={CrmMenu}>
+      {children}
+    </RaLayout>
+  );
+}

@@ -1,0 +1,9 @@
+import { Login, LoginForm } from 'react-admin';
+
+export function LoginPage() {
+  return (
+    <Login>
+      <LoginForm />
+    </Login>
+  );
+}
