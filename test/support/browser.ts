@@ -45,7 +45,7 @@ export async function openAdmin(
     viewport: { width: 1440, height: 900 },
   });
   if (options.locale === 'en')
-    await context.addInitScript(() => localStorage.setItem('park-crm.locale', 'en'));
+    await context.addInitScript({ content: "localStorage.setItem('park-crm.locale', 'en');" });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
