@@ -30,6 +30,7 @@ import { SiteVisitsModule } from './site-visits/site-visits.module';
 import { SpacesModule } from './spaces/spaces.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { IncentivesModule } from './incentives/incentives.module';
+import { SearchModule } from './search/search.module';
 
 export interface DatabaseConnection {
   url: string;
@@ -91,6 +92,7 @@ export class AppModule {
         SpacesModule,
         OnboardingModule,
         IncentivesModule,
+        SearchModule,
         HealthModule,
         DemoModule,
       ],

@@ -1,3 +1,4 @@
+import { escapeLike } from '../common/sql/like';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
@@ -17,7 +18,6 @@ import { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/co
 
 const ENTITY = 'Company';
 
-export const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 @Injectable()
 export class CompaniesService {

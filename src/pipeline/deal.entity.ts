@@ -26,6 +26,7 @@ import { Stage } from './stage.entity';
 @Index('idx_deals_pipeline_updated', ['pipelineId', 'updatedAt', 'id'])
 @Index('idx_deals_updated_at', ['updatedAt', 'id'])
 @Index('idx_deals_created_at', ['createdAt', 'id'])
+@Index('idx_deals_title_trgm', { synchronize: false })
 export class Deal {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 200 }) title!: string;

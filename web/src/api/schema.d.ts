@@ -1206,6 +1206,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Global search: companies, deals, leads and contacts matching q, best first */
+    get: operations['SearchController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -2653,6 +2670,47 @@ export interface components {
       expectedInvestment: string;
       /** @description Expected by its deals, yuan per year */
       expectedAnnualRevenue: string;
+    };
+    CompanyHitDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameEn: string | null;
+      creditCode: string | null;
+      status: string;
+    };
+    DealHitDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+      stageName: string;
+      stageNameEn: string;
+    };
+    LeadHitDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+      status: string;
+    };
+    ContactHitDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      title: string | null;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+    };
+    SearchResultDto: {
+      companies: components['schemas']['CompanyHitDto'][];
+      deals: components['schemas']['DealHitDto'][];
+      leads: components['schemas']['LeadHitDto'][];
+      contacts: components['schemas']['ContactHitDto'][];
     };
   };
   responses: never;
@@ -7843,6 +7901,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CompanySupportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SearchController_search: {
+    parameters: {
+      query: {
+        /** @description Part of a name, credit code, deal title, contact name or phone */
+        q: string;
+        /** @description Hits per kind */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResultDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
