@@ -1,3 +1,55 @@
+import {
+  Card,
+  CardContent,
+  CardHeader,
+  Grid,
+  List,
+  ListItemButton,
+  Typography,
+} from '@mui/material';
+import { Loading, Title, useTranslate } from 'react-admin';
+import { Link, useSearchParams } from 'react-router-dom';
+import { HitText } from './HitText';
+import { hitPath, SEARCH_KINDS, useSearch } from './useSearch';
+
+/** Every kind's hits for `?q=`, twenty of each. */
 export function SearchPage() {
-  return null;
+  const translate = useTranslate();
+  const [params] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const { data, isPending } = useSearch(q, 20);
+  return (
+    <>
+      <Title title={translate('crm.search.resultsFor', { q })} />
+      <Typography variant="h5" component="h1" sx={{ my: 2 }}>
+        {translate('crm.search.resultsFor', { q })}
+      </Typography>
+      {q && isPending ? <Loading /> : null}
+      <Grid container spacing={2}>
+        {SEARCH_KINDS.map((kind) => (
+          <Grid key={kind} size={{ xs: 12, md: 6 }}>
+            <Card component="section" aria-labelledby={`search-${kind}`}>
+              <CardHeader
+                title={translate(`crm.search.kinds.${kind}`)}
+                slotProps={{ title: { id: `search-${kind}`, component: 'h2', variant: 'h6' } }}
+              />
+              <CardContent>
+                {data && data[kind].length === 0 ? (
+                  <Typography color="text.secondary">{translate('crm.search.noHits')}</Typography>
+                ) : (
+                  <List dense>
+                    {data?.[kind].map((hit) => (
+                      <ListItemButton key={hit.id} component={Link} to={hitPath(kind, hit)}>
+                        <HitText kind={kind} hit={hit} />
+                      </ListItemButton>
+                    ))}
+                  </List>
+                )}
+              </CardContent>
+            </Card>
+          </Grid>
+        ))}
+      </Grid>
+    </>
+  );
 }
