@@ -1,0 +1,125 @@
+/**
+ * The web admin's production bundle (raw and gzip sizes of what the first load fetches) and its
+ * first-load times in headless Chromium against the real app: the login page cold and warm, and
+ * sign-in to a rendered pipeline board.
+ *   npm run bench:web      (embedded PostgreSQL in a temporary folder, or DATABASE_URL's server)
+ */
+import 'reflect-metadata';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { validateEnvironment } from '../src/config/environment';
+import { PROJECT_ROOT } from '../src/config/paths';
+import { createApp } from '../src/create-app';
+import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
+import { launchBrowser } from '../test/support/browser';
+
+const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 7);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function bundle() {
+  const assets = join(PROJECT_ROOT, 'web', 'dist', 'assets');
+  return readdirSync(assets)
+    .filter((name) => /\.(js|css)$/.test(name))
+    .map((name) => {
+      const content = readFileSync(join(assets, name));
+      return { name, raw: statSync(join(assets, name)).size, gzip: gzipSync(content).length };
+    })
+    .sort((a, b) => b.raw - a.raw);
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'crm-bench-web-'));
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : new EmbeddedPostgres({ dataDir: join(folder, 'postgres'), database: 'crm_bench' });
+  const url = process.env.DATABASE_URL ?? (await embedded!.start());
+  const env = validateEnvironment({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'bench-secret-long-enough-for-hs256-signing!',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+    JOBS_ENABLED: 'false',
+    DATABASE_URL: url,
+  });
+  const app = await createApp(env, { url, embedded: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as { port: number };
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await launchBrowser();
+  try {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const board: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      let started = performance.now();
+      await page.goto(`${base}/#/login`);
+      await page.getByLabel('邮箱').waitFor();
+      cold.push(performance.now() - started);
+      started = performance.now();
+      await page.reload();
+      await page.getByLabel('邮箱').waitFor();
+      warm.push(performance.now() - started);
+      await page.getByLabel('邮箱').fill('promoter1@demo.park');
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      started = performance.now();
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL((target) => !target.hash.startsWith('#/login'));
+      await page.goto(`${base}/#/board`);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      board.push(performance.now() - started);
+      await context.close();
+    }
+    const files = bundle();
+    const total = files.reduce(
+      (sum, file) => ({ raw: sum.raw + file.raw, gzip: sum.gzip + file.gzip }),
+      {
+        raw: 0,
+        gzip: 0,
+      },
+    );
+    const lines = [
+      '# Web admin: bundle and first load',
+      '',
+      `Measured ${new Date().toISOString()} on ${process.platform}/${process.arch}, Node ${process.version}, headless Chromium, loopback, ${RUNS} runs (median).`,
+      '',
+      '| asset | raw | gzip |',
+      '| --- | ---: | ---: |',
+      ...files.map((file) => `| ${file.name} | ${kib(file.raw)} | ${kib(file.gzip)} |`),
+      `| **total** | **${kib(total.raw)}** | **${kib(total.gzip)}** |`,
+      '',
+      '| load | median | min | max |',
+      '| --- | ---: | ---: | ---: |',
+      ...(
+        [
+          ['login page, cold cache', cold],
+          ['login page, warm cache', warm],
+          ['sign in → board rendered', board],
+        ] as const
+      ).map(
+        ([label, values]) =>
+          `| ${label} | ${median(values).toFixed(0)} ms | ${Math.min(...values).toFixed(0)} ms | ${Math.max(...values).toFixed(0)} ms |`,
+      ),
+      '',
+    ];
+    const report = lines.join('\n');
+    console.log(report);
+    writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'web-admin.md'), report);
+  } finally {
+    await browser.close();
+    await app.close();
+    await embedded?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
