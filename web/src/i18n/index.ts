@@ -2,6 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import { messages as companies } from '../companies/messages';
+import { messages as dashboard } from '../dashboard/messages';
 import { messages as deals } from '../deals/messages';
 import { messages as leads } from '../leads/messages';
 import { messages as notifications } from '../notifications/messages';
@@ -14,6 +15,7 @@ import type { FeatureMessages, Locale, Messages } from './types';
 
 const FEATURES: FeatureMessages[] = [
   common,
+  dashboard,
   companies,
   leads,
   deals,
