@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { AppModule, DatabaseConnection } from './app.module';
 import { requireSupportedContentType } from './common/http/content-type.hook';
 import { requestIdOf } from './common/logging/request-id';
@@ -69,11 +69,20 @@ export async function createApp(
   );
   setupOpenApi(app);
   if (existsSync(WEB_ROOT)) {
+    // Files are looked up per request (a rebuilt bundle is served without a restart). Hashed
+    // assets never change; index.html is revalidated so that a new build is picked up at once.
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
       prefix: '/',
       decorateReply: false,
-      wildcard: false,
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        void reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
     });
   }
   await app.init();

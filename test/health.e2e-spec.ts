@@ -62,5 +62,13 @@ describe('health, OpenAPI and unknown routes', () => {
     const response = await t.request('GET', '/');
     expect(response.status).toBe(200);
     expect(response.text).toContain('门头沟园区招商 CRM');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(response.text)![1];
+    const script = await t.request('GET', asset);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    const missing = await t.request('GET', '/assets/no-such-file.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
   });
 });
