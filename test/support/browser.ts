@@ -54,8 +54,8 @@ export async function openAdmin(
 /** Signs in through the login form as a demo user (`promoter1`, `manager`, …). */
 export async function signIn(page: Page, user: string): Promise<void> {
   await page.goto('/#/login');
-  await page.getByLabel(/^(邮箱|E-mail)$/).fill(`${user}@demo.park`);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/^(邮箱|E-mail)/).fill(`${user}@demo.park`);
+  await page.getByLabel(/^(密码|Password)/).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登录|Sign in/ }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }

@@ -22,6 +22,7 @@ export const messages: FeatureMessages = {
         signedOut: '请先登录',
         sessionExpired: '登录已过期，请重新登录',
         email: '邮箱',
+        tagline: '北京门头沟 · 人工智能企业招商',
       },
       common: {
         none: '无',
@@ -210,6 +211,7 @@ export const messages: FeatureMessages = {
         signedOut: 'Please sign in',
         sessionExpired: 'Your session has expired; please sign in again',
         email: 'E-mail',
+        tagline: 'Mentougou, Beijing · recruiting AI companies',
       },
       common: {
         none: 'None',

@@ -16,7 +16,7 @@ export const theme: RaThemeOptions = {
   palette: {
     ...defaultLightTheme.palette,
     primary: { main: '#1565c0' },
-    secondary: { main: '#00897b' },
+    secondary: { main: '#0d47a1' },
   },
   typography: { fontFamily },
 };

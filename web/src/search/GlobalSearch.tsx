@@ -69,10 +69,16 @@ export function GlobalSearch() {
       renderInput={(params) => (
         <TextField
           {...params}
+          variant="outlined"
+          margin="none"
+          hiddenLabel
           placeholder={translate('crm.search.placeholder')}
           slotProps={{
             ...params.slotProps,
-            htmlInput: { ...params.slotProps.htmlInput, 'aria-label': translate('crm.search.label') },
+            htmlInput: {
+              ...params.slotProps.htmlInput,
+              'aria-label': translate('crm.search.label'),
+            },
             input: {
               ...params.slotProps.input,
               startAdornment: (
@@ -82,7 +88,7 @@ export function GlobalSearch() {
               ),
             },
           }}
-          sx={{ '& .MuiInputBase-root': { bgcolor: 'background.paper', borderRadius: 1 } }}
+          sx={{ '& .MuiInputBase-root': { bgcolor: 'background.paper', borderRadius: 1, py: 0 } }}
         />
       )}
     />
