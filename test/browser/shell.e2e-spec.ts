@@ -21,8 +21,8 @@ describe('web admin shell: sign-in, session, language, menus by role', () => {
     const { page, context } = await openAdmin(browser, app.baseUrl);
     await page.goto('/');
     await expect(page.title()).resolves.toContain('门头沟');
-    await page.getByLabel('邮箱').fill('promoter1@demo.park');
-    await page.getByLabel('密码', { exact: true }).fill('wrong password');
+    await page.getByLabel(/^邮箱/).fill('promoter1@demo.park');
+    await page.getByLabel(/^密码/).fill('wrong password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('邮箱或密码不正确').waitFor();
     await signIn(page, 'promoter1');
@@ -56,11 +56,8 @@ describe('web admin shell: sign-in, session, language, menus by role', () => {
   it('signs out on logout and asks to sign in again', async () => {
     const { page, context } = await openAdmin(browser, app.baseUrl);
     await signIn(page, 'viewer');
-    await page
-      .getByRole('button', { name: /只读用户|Viewer|用户菜单|Profile/ })
-      .first()
-      .click();
-    await page.getByRole('menuitem', { name: '退出' }).click();
+    await page.getByRole('button', { name: '个人资料' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.waitForURL(/#\/login/);
     expect(await storedSession(page)).toBeNull();
     await page.goto('/#/deals');
