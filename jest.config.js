@@ -26,6 +26,28 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
+      // The web admin's logic (data provider, formats) in Node: no browser needed for these.
+      displayName: 'web',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
+      transform: {
+        '^.+\\.tsx?$': [
+          'ts-jest',
+          {
+            tsconfig: {
+              jsx: 'react-jsx',
+              module: 'commonjs',
+              moduleResolution: 'node',
+              esModuleInterop: true,
+              isolatedModules: true,
+              types: ['jest', 'node'],
+            },
+          },
+        ],
+      },
+    },
+    {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

@@ -1,4 +1,4 @@
-import { HttpError } from 'react-admin';
+import { HttpError } from 'ra-core';
 import { readSession, writeSession, type Session } from './session';
 
 export const API_BASE = '/api/v1';

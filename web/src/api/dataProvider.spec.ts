@@ -1,0 +1,111 @@
+import { changedFields, createDataProvider } from './dataProvider';
+
+interface Call {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+function fakeApi(pages: Record<string, { data: unknown[]; nextCursor: string | null }>) {
+  const calls: Call[] = [];
+  global.fetch = jest.fn(async (url: string, init: RequestInit) => {
+    calls.push({
+      url,
+      method: init.method ?? 'GET',
+      headers: init.headers as Record<string, string>,
+      body: init.body as string,
+    });
+    const cursor = new URL(url, 'http://x').searchParams.get('cursor') ?? 'first';
+    const page = pages[cursor] ?? { data: [{ id: 'r', version: 3 }], nextCursor: null };
+    return new Response(JSON.stringify(page), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  }) as unknown as typeof fetch;
+  return calls;
+}
+
+beforeAll(() => {
+  const store = new Map<string, string>();
+  Object.assign(global, {
+    localStorage: {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => store.set(key, value),
+      removeItem: (key: string) => store.delete(key),
+    },
+  });
+});
+
+describe('the data provider speaks the API’s conventions', () => {
+  it('PATCHes only what changed, never read-only fields, with If-Match from the loaded version', async () => {
+    expect(
+      changedFields(
+        { id: 'a', version: 4, name: '新名', hqCity: '北京', updatedAt: 'x', website: '' },
+        { id: 'a', version: 4, name: '旧名', hqCity: '北京', updatedAt: 'y', website: 'http://a' },
+      ),
+    ).toEqual({ name: '新名', website: null });
+
+    const calls = fakeApi({});
+    const provider = createDataProvider();
+    await provider.update('companies', {
+      id: 'a',
+      data: { id: 'a', version: 4, name: '新名' },
+      previousData: { id: 'a', version: 4, name: '旧名' },
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].method).toBe('PATCH');
+    expect(calls[0].headers['if-match']).toBe('"4"');
+    expect(JSON.parse(calls[0].body!)).toEqual({ name: '新名' });
+  });
+
+  it('sends no PATCH when nothing changed', async () => {
+    const calls = fakeApi({});
+    await createDataProvider().update('companies', {
+      id: 'a',
+      data: { id: 'a', version: 4, name: '同' },
+      previousData: { id: 'a', version: 4, name: '同' },
+    });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('follows keyset cursors behind page numbers, walking to a page it has not seen', async () => {
+    const calls = fakeApi({
+      first: { data: [{ id: 1 }], nextCursor: 'c2' },
+      c2: { data: [{ id: 2 }], nextCursor: 'c3' },
+      c3: { data: [{ id: 3 }], nextCursor: null },
+    });
+    const provider = createDataProvider();
+    const params = {
+      pagination: { page: 3, perPage: 1 },
+      sort: { field: 'name', order: 'DESC' as const },
+      filter: { q: '智能' },
+    };
+    const third = await provider.getList('companies', params);
+    expect(third.data).toEqual([{ id: 3 }]);
+    expect(third.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+    expect(calls.map((call) => new URL(call.url, 'http://x').searchParams.get('cursor'))).toEqual([
+      null,
+      'c2',
+      'c3',
+    ]);
+    const query = new URL(calls[0].url, 'http://x').searchParams;
+    expect(Object.fromEntries(query)).toEqual({ q: '智能', limit: '1', sort: '-name' });
+
+    calls.length = 0;
+    const second = await provider.getList('companies', {
+      ...params,
+      pagination: { page: 2, perPage: 1 },
+    });
+    expect(second.data).toEqual([{ id: 2 }]);
+    expect(calls).toHaveLength(1);
+    expect(second.pageInfo?.hasNextPage).toBe(true);
+  });
+
+  it('creates with an Idempotency-Key', async () => {
+    const calls = fakeApi({});
+    await createDataProvider().create('leads', { data: { source: 'event' } });
+    expect(calls[0].method).toBe('POST');
+    expect(calls[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
