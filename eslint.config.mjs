@@ -2,9 +2,10 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'web/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'web/dist/**', 'test-artifacts/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -33,6 +34,19 @@ export default tseslint.config(
     // Tests read JSON bodies of many shapes; typing each would say less than the assertions do.
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The web admin: browser globals, its own TypeScript project, React's rules of hooks.
+    files: ['web/**/*.ts', 'web/**/*.tsx', 'web/**/*.mts'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: false,
+        project: ['./web/tsconfig.spec.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

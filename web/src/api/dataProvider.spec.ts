@@ -1,4 +1,5 @@
 import { changedFields, createDataProvider } from './dataProvider';
+import { ApiError } from './http';
 
 interface Call {
   url: string;
@@ -84,6 +85,7 @@ describe('the data provider speaks the API’s conventions', () => {
     const third = await provider.getList('companies', params);
     expect(third.data).toEqual([{ id: 3 }]);
     expect(third.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+    expect(third.total).toBe(3);
     expect(calls.map((call) => new URL(call.url, 'http://x').searchParams.get('cursor'))).toEqual([
       null,
       'c2',
@@ -100,6 +102,7 @@ describe('the data provider speaks the API’s conventions', () => {
     expect(second.data).toEqual([{ id: 2 }]);
     expect(calls).toHaveLength(1);
     expect(second.pageInfo?.hasNextPage).toBe(true);
+    expect(second.total).toBeUndefined();
   });
 
   it('creates with an Idempotency-Key', async () => {
@@ -107,5 +110,54 @@ describe('the data provider speaks the API’s conventions', () => {
     await createDataProvider().create('leads', { data: { source: 'event' } });
     expect(calls[0].method).toBe('POST');
     expect(calls[0].headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('failed calls', () => {
+  it('reject with an ApiError carrying the problem, its code and the field errors for forms', async () => {
+    global.fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            type: 'urn:park-crm:problem:version-mismatch',
+            title: 'The record was changed by someone else',
+            status: 412,
+            code: 'VERSION_MISMATCH',
+            detail: 'The company is at version 5',
+          }),
+          { status: 412, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    ) as unknown as typeof fetch;
+    const failure = await createDataProvider()
+      .update('companies', {
+        id: 'a',
+        data: { name: 'x' },
+        previousData: { id: 'a', version: 4, name: 'y' },
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).code).toBe('VERSION_MISMATCH');
+    expect((failure as ApiError).status).toBe(412);
+    expect((failure as ApiError).message).toBe('crm.errors.VERSION_MISMATCH');
+
+    global.fetch = jest.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            title: 'The request has invalid fields',
+            status: 400,
+            code: 'VALIDATION_FAILED',
+            errors: [{ field: 'creditCode', message: 'creditCode must be 18 characters' }],
+          }),
+          { status: 400 },
+        ),
+    ) as unknown as typeof fetch;
+    const invalid = (await createDataProvider()
+      .create('companies', { data: { name: 'x' } })
+      .catch((error: unknown) => error)) as ApiError;
+    expect(invalid.body.errors).toEqual({
+      creditCode: 'creditCode must be 18 characters',
+      root: { serverError: 'The request has invalid fields' },
+    });
   });
 });

@@ -106,7 +106,11 @@ export function createDataProvider(): CrmDataProvider {
     resource: string,
     params: GetListParams,
     extraFilter: Record<string, unknown> = {},
-  ): Promise<{ data: T[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean } }> {
+  ): Promise<{
+    data: T[];
+    total?: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+  }> {
     const page = params.pagination?.page ?? 1;
     const perPage = params.pagination?.perPage ?? 50;
     const key = cursors.key(resource, params, JSON.stringify(extraFilter));
@@ -133,10 +137,11 @@ export function createDataProvider(): CrmDataProvider {
       signal: params.signal,
     });
     cursors.set(key, page + 1, result.nextCursor);
-    return {
-      data: result.data,
-      pageInfo: { hasNextPage: !!result.nextCursor, hasPreviousPage: page > 1 },
-    };
+    const pageInfo = { hasNextPage: !!result.nextCursor, hasPreviousPage: page > 1 };
+    // On the last page the count is known without asking the database for it.
+    if (!result.nextCursor)
+      return { data: result.data, total: (page - 1) * perPage + result.data.length, pageInfo };
+    return { data: result.data, pageInfo };
   }
 
   const provider: CrmDataProvider = {

@@ -36,6 +36,9 @@ export class ApiError extends HttpError {
         ? { ...fields, root: { serverError: problem.detail ?? problem.title } }
         : undefined,
     });
+    // HttpError resets the prototype to its own: restore this subclass's so that `instanceof
+    // ApiError` and `code` work.
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 
   get code(): string {
