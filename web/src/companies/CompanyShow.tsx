@@ -1,0 +1,50 @@
+import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
+import type { Company } from '../api/types';
+import { Timeline } from '../common/Timeline';
+import { CompanyTitle } from './CompanyForm';
+import { CompanySummary } from './CompanySummary';
+import { ContactsTab } from './ContactsTab';
+import { MergeButton } from './MergeButton';
+import { CompanyDealsTab, CompanyLeadsTab } from './RelatedTabs';
+import { RevenueTab } from './RevenueTab';
+
+function CompanyShowActions() {
+  return (
+    <TopToolbar>
+      <MergeButton />
+      <EditButton />
+    </TopToolbar>
+  );
+}
+
+function CompanyTimeline() {
+  const company = useRecordContext<Company>();
+  return company ? <Timeline entityType="company" id={company.id} /> : null;
+}
+
+export function CompanyShow() {
+  return (
+    <Show title={<CompanyTitle />} actions={<CompanyShowActions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="crm.companies.tabs.summary">
+          <CompanySummary />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.companies.tabs.contacts" path="contacts">
+          <ContactsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.companies.tabs.leads" path="leads">
+          <CompanyLeadsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.companies.tabs.deals" path="deals">
+          <CompanyDealsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.companies.tabs.revenue" path="revenue">
+          <RevenueTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.companies.tabs.timeline" path="timeline">
+          <CompanyTimeline />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}
