@@ -1,12 +1,17 @@
-import { ListGuesser, ShowGuesser } from 'react-admin';
 import ContactPhoneIcon from '@mui/icons-material/ContactPhone';
+import { LeadCreate } from './LeadCreate';
+import { LeadEdit } from './LeadEdit';
+import { LeadList } from './LeadList';
+import { LeadShow } from './LeadShow';
 
 export const leads = {
-  list: ListGuesser,
-  show: ShowGuesser,
+  list: LeadList,
+  show: LeadShow,
+  edit: LeadEdit,
+  create: LeadCreate,
   icon: ContactPhoneIcon,
   recordRepresentation: 'companyName',
 };
-export const PoolPage = () => null;
-export const LeadImportPage = () => null;
-export const ConflictQueue = ListGuesser;
+export { ConflictQueue } from './ConflictQueue';
+export { LeadImportPage } from './LeadImportPage';
+export { PoolPage } from './PoolPage';

@@ -1,0 +1,94 @@
+import type { ReactElement } from 'react';
+import { Card, CardContent, Typography } from '@mui/material';
+import {
+  EditButton,
+  Labeled,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { Lead } from '../api/types';
+import { BeijingDateTimeField } from '../common/fields';
+import { Timeline } from '../common/Timeline';
+import { UserField } from '../common/users';
+import { ConvertButton } from './ConvertButton';
+import { CompanyLinkField, EnumField, LeadStatusField } from './fields';
+import { HoldAlert } from './HoldAlert';
+
+function LeadShowActions() {
+  const lead = useRecordContext<Lead>();
+  return (
+    <TopToolbar>
+      {lead && !lead.onHold ? <EditButton /> : null}
+      <ConvertButton />
+    </TopToolbar>
+  );
+}
+
+export function LeadTitle() {
+  const lead = useRecordContext<Lead>();
+  const translate = useTranslate();
+  return (
+    <>
+      {translate('resources.leads.name', { smart_count: 1 })}
+      {lead ? ` · ${lead.companyName}` : ''}
+    </>
+  );
+}
+
+/** Fields shown only when they have a value (a reason, the date the lead went to the pool, …). */
+function WhenSet({ field, children }: { field: keyof Lead; children: ReactElement }) {
+  const lead = useRecordContext<Lead>();
+  if (!lead?.[field]) return null;
+  return <Labeled source={field}>{children}</Labeled>;
+}
+
+function LeadTimeline() {
+  const lead = useRecordContext<Lead>();
+  const translate = useTranslate();
+  if (!lead) return null;
+  return (
+    <Card sx={{ mt: 2 }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {translate('crm.leads.show.timeline')}
+        </Typography>
+        <Timeline entityType="lead" id={String(lead.id)} />
+      </CardContent>
+    </Card>
+  );
+}
+
+export function LeadShow() {
+  return (
+    <Show actions={<LeadShowActions />} title={<LeadTitle />}>
+      <HoldAlert />
+      <SimpleShowLayout>
+        <CompanyLinkField label="resources.leads.fields.companyName" />
+        <LeadStatusField label="resources.leads.fields.status" />
+        <WhenSet field="disqualifyReason">
+          <TextField source="disqualifyReason" />
+        </WhenSet>
+        <EnumField group="leadSource" source="source" label="resources.leads.fields.source" />
+        <TextField source="sourceDetail" emptyText="—" />
+        <UserField source="ownerId" label="resources.leads.fields.ownerId" />
+        <WhenSet field="previousOwnerId">
+          <UserField source="previousOwnerId" />
+        </WhenSet>
+        <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+        <BeijingDateTimeField source="lastActivityAt" />
+        <WhenSet field="pooledAt">
+          <BeijingDateTimeField source="pooledAt" />
+        </WhenSet>
+        <WhenSet field="convertedAt">
+          <BeijingDateTimeField source="convertedAt" />
+        </WhenSet>
+        <BeijingDateTimeField source="createdAt" />
+      </SimpleShowLayout>
+      <LeadTimeline />
+    </Show>
+  );
+}
