@@ -1,10 +1,15 @@
-import { ListGuesser, ShowGuesser } from 'react-admin';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import { DealCreate, DealEdit } from './DealForms';
+import { DealList } from './DealList';
+import { DealShow } from './DealShow';
+
+export { BoardPage } from './BoardPage';
 
 export const deals = {
-  list: ListGuesser,
-  show: ShowGuesser,
+  list: DealList,
+  show: DealShow,
+  edit: DealEdit,
+  create: DealCreate,
   icon: HandshakeIcon,
   recordRepresentation: 'title',
 };
-export const BoardPage = () => null;
