@@ -1,1 +1,4 @@
-export const notifications = {};
+import NotificationsIcon from '@mui/icons-material/Notifications';
+
+/** Notifications live in the app bar's bell; the resource only names them. */
+export const notifications = { icon: NotificationsIcon };

@@ -1,6 +1,60 @@
 import type { FeatureMessages } from '../i18n/types';
 
 export const messages: FeatureMessages = {
-  zh: {},
-  en: {},
+  zh: {
+    resources: {
+      notifications: {
+        name: '通知',
+        fields: { kind: '类型', title: '内容', readAt: '已读时间', createdAt: '时间' },
+      },
+    },
+    crm: {
+      notifications: {
+        title: '通知',
+        bell: '通知（%{smart_count} 条未读）',
+        markAllRead: '全部标为已读',
+        empty: '暂无通知',
+        kinds: {
+          deal: { sla_breached: '项目超出阶段时限' },
+          task: { assigned: '新任务', overdue: '任务逾期' },
+          lead: {
+            assigned: '线索转给您',
+            reassigned: '线索已转出',
+            returned_to_pool: '线索已回归公海',
+            conflict_opened: '撞单待处理',
+            conflict_resolved: '撞单已处理：%{resolution}',
+            import_conflicts: '导入产生 %{conflicts} 条撞单',
+          },
+        },
+      },
+    },
+  },
+  en: {
+    resources: {
+      notifications: {
+        name: 'Notification |||| Notifications',
+        fields: { kind: 'Kind', title: 'Message', readAt: 'Read', createdAt: 'When' },
+      },
+    },
+    crm: {
+      notifications: {
+        title: 'Notifications',
+        bell: 'Notifications (%{smart_count} unread)',
+        markAllRead: 'Mark all read',
+        empty: 'No notifications',
+        kinds: {
+          deal: { sla_breached: 'Deal over its stage time limit' },
+          task: { assigned: 'New task', overdue: 'Task overdue' },
+          lead: {
+            assigned: 'Lead assigned to you',
+            reassigned: 'Lead reassigned',
+            returned_to_pool: 'Lead returned to the pool',
+            conflict_opened: 'A lead conflict needs a decision',
+            conflict_resolved: 'Lead conflict resolved: %{resolution}',
+            import_conflicts: 'An import raised %{conflicts} lead conflicts',
+          },
+        },
+      },
+    },
+  },
 };

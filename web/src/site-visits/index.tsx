@@ -1,5 +1,6 @@
-import { ListGuesser, ShowGuesser } from 'react-admin';
 import EventIcon from '@mui/icons-material/Event';
+import { SiteVisitList, SiteVisitShow } from './SiteVisitList';
 
-export const siteVisits = { list: ListGuesser, show: ShowGuesser, icon: EventIcon };
-export const CalendarPage = () => null;
+export { CalendarPage } from './CalendarPage';
+
+export const siteVisits = { list: SiteVisitList, show: SiteVisitShow, icon: EventIcon };

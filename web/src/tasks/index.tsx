@@ -1,5 +1,6 @@
-import { ListGuesser } from 'react-admin';
 import ChecklistIcon from '@mui/icons-material/Checklist';
+import { TaskList } from './TaskList';
 
-export const tasks = { list: ListGuesser, icon: ChecklistIcon, recordRepresentation: 'title' };
-export const MyTasksPage = () => null;
+export { MyTasksPage } from './MyTasksPage';
+
+export const tasks = { list: TaskList, icon: ChecklistIcon, recordRepresentation: 'title' };
