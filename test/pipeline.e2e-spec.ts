@@ -107,6 +107,7 @@ describe('pipeline, deals, activities and site visits', () => {
       },
     });
     expect(visit.status).toBe(201);
+    expect(visit.body.createdById).toBe(promoter1Id);
     const done = await t.request('POST', `/api/v1/site-visits/${visit.body.id}/complete`, {
       token: promoter1,
       headers: { 'if-match': '"1"' },
@@ -251,6 +252,19 @@ describe('pipeline, deals, activities and site visits', () => {
     });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('VISIT_NOT_STARTED');
+    const missedEarly = await t.request('POST', `/api/v1/site-visits/${future.body.id}/no-show`, {
+      token: promoter1,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(missedEarly.body.code).toBe('VISIT_NOT_STARTED');
+    // A visit that has not taken place can still be called off.
+    const called = await t.request('POST', `/api/v1/site-visits/${future.body.id}/cancel`, {
+      token: promoter1,
+      headers: { 'if-match': '"1"' },
+      body: { reason: '客户改期' },
+    });
+    expect(called.status).toBe(200);
+    expect(called.body).toMatchObject({ status: 'cancelled', cancelReason: '客户改期' });
     const noPlace = await t.request('POST', '/api/v1/site-visits', {
       token: promoter1,
       body: { dealId: deal.id, ...slot(), placeType: 'unit', hostIds: [promoter1Id] },
@@ -547,6 +561,7 @@ describe('pipeline, deals, activities and site visits', () => {
       [333, 20],
     ]);
     expect(large.board.columns[0].expectedInvestment).toBe('667000000.00');
+    expect(large.board.columns[0]).toMatchObject({ name: '甲', probability: 10, slaDays: null });
   });
 
   it('notifies each SLA breach exactly once however often the job runs', async () => {
@@ -576,6 +591,16 @@ describe('pipeline, deals, activities and site visits', () => {
     expect(await breaches(promoter1, 'deal.sla_breached', deal.id)).toBe(1);
     expect(await breaches(manager, 'deal.sla_breached', deal.id)).toBe(1);
     expect(await breaches(assignee.token, 'task.overdue')).toBe(1);
+    const inbox = (
+      await t.request('GET', '/api/v1/notifications?limit=200', { token: assignee.token })
+    ).body.data;
+    // Clients name what a notification is about from data.subject, not by parsing the title.
+    expect(inbox.find((n: { kind: string }) => n.kind === 'task.assigned').data).toEqual({
+      subject: '回访',
+    });
+    expect(inbox.find((n: { kind: string }) => n.kind === 'task.overdue').data).toEqual({
+      subject: '回访',
+    });
     // Re-entering the stage later is a new breach of its own.
     await t.db.query(
       `UPDATE deals SET stage_entered_at = now() - interval '20 days' WHERE id = $1`,

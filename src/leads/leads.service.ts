@@ -376,6 +376,7 @@ export class LeadsService {
         title: `线索转给您 / Lead assigned: ${current.company!.name}`,
         entityType: ENTITY,
         entityId: id,
+        data: { subject: current.company!.name },
       },
       ...(before.ownerId && before.ownerId !== owner.id
         ? [
@@ -385,6 +386,7 @@ export class LeadsService {
               title: `线索已转出 / Lead reassigned: ${current.company!.name}`,
               entityType: ENTITY,
               entityId: id,
+              data: { subject: current.company!.name },
             },
           ]
         : []),

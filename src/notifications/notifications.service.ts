@@ -15,6 +15,7 @@ export interface NewNotification {
   title: string;
   entityType?: string;
   entityId?: string;
+  /** Extra facts for clients; `subject` names what it is about (a task's title, a firm's name). */
   data?: NotificationData;
 }
 

@@ -35,6 +35,7 @@ import {
   ListActivitiesQuery,
   ListTasksQuery,
   TaskDto,
+  TimelineItemDto,
   UpdateActivityDto,
   UpdateTaskDto,
 } from './dto/activity.dto';
@@ -154,6 +155,7 @@ export class ActivitiesController {
       'Activities, stage moves, visits and audit entries of a company, deal or lead, newest first',
   })
   @ApiParam({ name: 'entityType', enum: TIMELINE_ENTITY_TYPES })
+  @ApiPageResponse(TimelineItemDto)
   async timelineOf(
     @Param(
       'entityType',

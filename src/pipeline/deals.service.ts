@@ -352,6 +352,7 @@ export class DealsService {
           nameEn: stage.nameEn,
           kind: stage.kind,
           probability: stage.probability,
+          slaDays: stage.slaDays,
           retired: Boolean(stage.retiredAt),
           count: sum?.count ?? 0,
           expectedInvestment: sum?.investment ?? '0',

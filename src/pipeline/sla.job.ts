@@ -64,6 +64,7 @@ export class SlaJob implements OnModuleInit {
           title: `项目超期 / Deal over its stage SLA: ${deal.title} (${deal.stage})`,
           entityType: 'Deal',
           entityId: deal.id,
+          data: { subject: deal.title, stage: deal.stage },
         })),
       ),
       ...tasks.flatMap((task) =>
@@ -73,6 +74,7 @@ export class SlaJob implements OnModuleInit {
           title: `任务逾期 / Task overdue: ${task.title}`,
           entityType: 'Task',
           entityId: task.id,
+          data: { subject: task.title },
         })),
       ),
     ]);

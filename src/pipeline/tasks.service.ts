@@ -92,6 +92,7 @@ export class TasksService {
           title: `新任务 / New task: ${dto.title}`,
           entityType: ENTITY,
           entityId: saved.id,
+          data: { subject: dto.title },
         },
       ]);
     }

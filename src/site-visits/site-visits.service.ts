@@ -216,6 +216,7 @@ export class SiteVisitsService {
 
   @Transactional()
   async noShow(principal: Principal, id: string, version: number): Promise<VisitWithHosts> {
+    this.assertStarted((await this.get(id)).visit);
     return this.close(principal, id, version, 'no_show', null);
   }
 
@@ -227,7 +228,6 @@ export class SiteVisitsService {
     status: 'cancelled' | 'no_show',
     reason: string | null,
   ) {
-    this.assertStarted((await this.get(id)).visit);
     await this.scheduled(principal, id, version);
     const { before, after } = await updateVersioned(
       this.txHost.tx,

@@ -131,3 +131,15 @@ export class TaskDto {
     return Object.assign(new TaskDto(), fields);
   }
 }
+
+/** One entry of a record's timeline; `data` depends on `kind` (see TimelineService's sources). */
+export class TimelineItemDto {
+  @ApiProperty() at!: Date;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    description: 'activity, stage_move, audit, site_visit, …',
+    example: 'stage_move',
+  })
+  kind!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}

@@ -182,6 +182,12 @@ export class BoardColumnDto {
   @ApiProperty() nameEn!: string;
   @ApiProperty() kind!: string;
   @ApiProperty() probability!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Days a deal may stay before its SLA is breached',
+  })
+  slaDays!: number | null;
   @ApiProperty() retired!: boolean;
   @ApiProperty() count!: number;
   @ApiProperty({ description: 'Yuan' }) expectedInvestment!: string;

@@ -139,11 +139,12 @@ export class SiteVisitDto {
   @ApiProperty({ nullable: true, type: String }) outcomeNotes!: string | null;
   @ApiProperty({ nullable: true, type: String }) nextStep!: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelReason!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) createdById!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
 
   static from(visit: SiteVisit, hostIds: string[]): SiteVisitDto {
-    const { deal: _d, updatedAt: _u, createdById: _c, ...fields } = visit;
+    const { deal: _d, updatedAt: _u, ...fields } = visit;
     return Object.assign(new SiteVisitDto(), fields, { hostIds });
   }
 }

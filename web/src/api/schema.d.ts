@@ -2014,6 +2014,8 @@ export interface components {
       nameEn: string;
       kind: string;
       probability: number;
+      /** @description Days a deal may stay before its SLA is breached */
+      slaDays: number | null;
       retired: boolean;
       count: number;
       /** @description Yuan */
@@ -2220,6 +2222,20 @@ export interface components {
       /** @enum {string} */
       status?: 'open' | 'done' | 'cancelled';
     };
+    TimelineItemDto: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description activity, stage_move, audit, site_visit, …
+       * @example stage_move
+       */
+      kind: string;
+      data: {
+        [key: string]: unknown;
+      };
+    };
     SiteVisitDto: {
       /** Format: uuid */
       id: string;
@@ -2242,6 +2258,8 @@ export interface components {
       outcomeNotes: string | null;
       nextStep: string | null;
       cancelReason: string | null;
+      /** Format: uuid */
+      createdById: string | null;
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -6003,6 +6021,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['TimelineItemDto'][];
+          };
+        };
+      };
       /** @description UNAUTHENTICATED: no valid access token or API key */
       401: {
         headers: {
