@@ -38,7 +38,7 @@ describe('web admin shell: sign-in, session, language, menus by role', () => {
     const before = await storedSession(page);
     // The access token is rejected (as an expired one would be): the next call refreshes the pair.
     await page.evaluate(() => {
-      const session = JSON.parse(localStorage.getItem('park-crm.session')!);
+      const session = JSON.parse(localStorage.getItem('park-crm.session'));
       localStorage.setItem(
         'park-crm.session',
         JSON.stringify({ ...session, accessToken: 'expired.token.value' }),

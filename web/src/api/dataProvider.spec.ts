@@ -127,7 +127,7 @@ describe('failed calls', () => {
           }),
           { status: 412, headers: { 'content-type': 'application/problem+json' } },
         ),
-    ) as unknown as typeof fetch;
+    );
     const failure = await createDataProvider()
       .update('companies', {
         id: 'a',
@@ -151,7 +151,7 @@ describe('failed calls', () => {
           }),
           { status: 400 },
         ),
-    ) as unknown as typeof fetch;
+    );
     const invalid = (await createDataProvider()
       .create('companies', { data: { name: 'x' } })
       .catch((error: unknown) => error)) as ApiError;

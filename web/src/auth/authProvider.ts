@@ -83,6 +83,6 @@ export const authProvider: AuthProvider = {
   },
 
   async canAccess({ action, resource, record }) {
-    return allows(await currentAbility(), action, resource, record as Record<string, unknown>);
+    return allows(await currentAbility(), action, resource, record);
   },
 };

@@ -25,7 +25,10 @@ const HIDDEN = new Set(['version', 'updatedAt', 'createdAt', 'id']);
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return JSON.stringify(value);
 }
 
 /** The 412 dialog: what changed since the user loaded the record, and a way to reload it. */

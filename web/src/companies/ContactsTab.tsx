@@ -162,7 +162,7 @@ function DeleteContactButton() {
         loading={isPending}
         title={translate('crm.companies.contacts.deleteTitle', { name: contact.name })}
         content="crm.companies.contacts.deleteBody"
-        onConfirm={confirm}
+        onConfirm={() => void confirm()}
         onClose={() => setOpen(false)}
       />
     </>

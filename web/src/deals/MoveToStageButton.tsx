@@ -38,9 +38,11 @@ export function MoveToStageButton() {
         {targets.map((stage) => (
           <MenuItem
             key={stage.id}
-            onClick={async () => {
+            onClick={() => {
               setAnchor(null);
-              if (await move(deal, stage)) refresh();
+              void move(deal, stage).then((moved) => {
+                if (moved) refresh();
+              });
             }}
           >
             {stageName(stage)} · {stage.probability}%

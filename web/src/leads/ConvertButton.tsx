@@ -28,15 +28,17 @@ import { useNotifyError } from './useNotifyError';
 const YUAN = /^\d{1,15}(\.\d{1,2})?$/;
 const AREA = /^\d{1,10}(\.\d{1,2})?$/;
 
-const matching = (pattern: RegExp, message: string) => (value: unknown) =>
-  value === null || value === undefined || value === '' || pattern.test(String(value))
-    ? undefined
-    : message;
+const matching = (pattern: RegExp, message: string) => (value: unknown) => {
+  if (value === null || value === undefined || value === '') return undefined;
+  // Number inputs give numbers, text inputs strings; anything else cannot match.
+  const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+  return pattern.test(text) ? undefined : message;
+};
 
 function toConvertLead(values: Record<string, unknown>): ConvertLead {
   return Object.fromEntries(
     Object.entries(values).filter(([, value]) => value !== null && value !== ''),
-  ) as ConvertLead;
+  );
 }
 
 function ConvertDialog({
@@ -147,7 +149,7 @@ export function ConvertButton() {
               type: 'success',
               messageArgs: { title: deal.title },
             });
-            navigate(`/deals/${deal.id}/show`);
+            void navigate(`/deals/${deal.id}/show`);
           }}
         />
       ) : null}

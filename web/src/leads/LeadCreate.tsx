@@ -156,7 +156,7 @@ export function LeadCreate() {
 
   return (
     <Create<CreatedLead>
-      transform={(values: LeadFormValues) => toCreateLead(values) as unknown as CreatedLead}
+      transform={(values: LeadFormValues) => toCreateLead(values)}
       mutationOptions={{ onSuccess, onError }}
     >
       <SimpleForm defaultValues={{ firm: 'new', source: 'other' }} sx={{ maxWidth: 880 }}>

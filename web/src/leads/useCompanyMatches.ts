@@ -12,12 +12,12 @@ export function useCompanyMatches(name: string | null | undefined, creditCode?: 
   const [matches, setMatches] = useState<CompanyMatch[]>([]);
   const trimmedName = name?.trim() ?? '';
   const trimmedCode = creditCode?.trim() ?? '';
+  const asking = trimmedName.length >= MIN_NAME_LENGTH || !!trimmedCode;
+  // Too little typed: forget the last answer now, so it cannot reappear when typing resumes.
+  if (!asking && matches.length > 0) setMatches([]);
 
   useEffect(() => {
-    if (trimmedName.length < MIN_NAME_LENGTH && !trimmedCode) {
-      setMatches([]);
-      return;
-    }
+    if (!asking) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       dataProvider
@@ -35,7 +35,7 @@ export function useCompanyMatches(name: string | null | undefined, creditCode?: 
       clearTimeout(timer);
       controller.abort();
     };
-  }, [dataProvider, trimmedName, trimmedCode]);
+  }, [dataProvider, asking, trimmedName, trimmedCode]);
 
   return matches;
 }

@@ -28,7 +28,10 @@ function useNotificationText() {
     const kind = translate(`crm.notifications.kinds.${notification.kind}`, {
       _: notification.title,
       ...notification.data,
-      resolution: resolution ? translate(`crm.enums.conflictResolution.${resolution}`) : '',
+      resolution:
+        typeof resolution === 'string' && resolution
+          ? translate(`crm.enums.conflictResolution.${resolution}`)
+          : '',
     });
     const subject = subjectOf(notification.title);
     const known = kind !== notification.title;
@@ -86,7 +89,7 @@ export function NotificationsBell() {
     markRead.mutate([notification], { onError });
     setAnchor(null);
     const path = notificationPath(notification);
-    if (path) navigate(path);
+    if (path) void navigate(path);
   };
 
   return (

@@ -47,8 +47,8 @@ export function GlobalSearch() {
       onChange={(_event, value) => {
         if (!value) return;
         if (typeof value === 'string') {
-          if (value.trim()) navigate(`/search?q=${encodeURIComponent(value.trim())}`);
-        } else navigate(hitPath(value.kind, value.hit));
+          if (value.trim()) void navigate(`/search?q=${encodeURIComponent(value.trim())}`);
+        } else void navigate(hitPath(value.kind, value.hit));
         setText('');
       }}
       noOptionsText={translate('crm.search.noHits')}

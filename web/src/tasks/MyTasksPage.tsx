@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Box,
   Button,
@@ -33,6 +33,19 @@ import { overdueBy } from './overdue';
 
 const unique = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => !!id))];
 
+/** How often the page re-reads the clock, so tasks turn overdue while it is open. */
+const CLOCK_TICK_MS = 30_000;
+
+/** The current time, refreshed every tick. */
+function useNow() {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
 /** The deal or company a task is about, as a link. */
 function TaskLink({ task, deals, companies }: { task: Task; deals: Deal[]; companies: Company[] }) {
   const deal = deals.find((d) => d.id === task.dealId);
@@ -41,10 +54,10 @@ function TaskLink({ task, deals, companies }: { task: Task; deals: Deal[]; compa
   return company ? <Link to={`/companies/${company.id}/show`}>{company.name}</Link> : null;
 }
 
-function DueLabel({ task }: { task: Task }) {
+function DueLabel({ task, now }: { task: Task; now: number }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const late = overdueBy(task.dueAt);
+  const late = overdueBy(task.dueAt, now);
   const due = translate('crm.tasks.due', { time: formatDateTime(task.dueAt, locale) });
   if (!late) return <span>{due}</span>;
   return (
@@ -57,12 +70,22 @@ function DueLabel({ task }: { task: Task }) {
   );
 }
 
-function TaskRow({ task, deals, companies }: { task: Task; deals: Deal[]; companies: Company[] }) {
+function TaskRow({
+  task,
+  deals,
+  companies,
+  now,
+}: {
+  task: Task;
+  deals: Deal[];
+  companies: Company[];
+  now: number;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
   const [update, { isPending }] = useUpdate();
-  const late = !!overdueBy(task.dueAt);
+  const late = !!overdueBy(task.dueAt, now);
   const checkOff = () =>
     update(
       'tasks',
@@ -96,7 +119,7 @@ function TaskRow({ task, deals, companies }: { task: Task; deals: Deal[]; compan
           edge="start"
           checked={false}
           disabled={isPending}
-          onChange={checkOff}
+          onChange={() => void checkOff()}
           slotProps={{
             input: { 'aria-label': translate('crm.tasks.markDone', { title: task.title }) },
           }}
@@ -106,7 +129,7 @@ function TaskRow({ task, deals, companies }: { task: Task; deals: Deal[]; compan
         primary={task.title}
         secondary={
           <Stack component="span" direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <DueLabel task={task} />
+            <DueLabel task={task} now={now} />
             <TaskLink task={task} deals={deals} companies={companies} />
           </Stack>
         }
@@ -120,7 +143,12 @@ export function MyTasksPage() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const [adding, setAdding] = useState(false);
-  const { data: listed = [], isPending } = useGetList<Task>(
+  const clock = useNow();
+  const {
+    data: listed = [],
+    isPending,
+    dataUpdatedAt,
+  } = useGetList<Task>(
     'tasks',
     {
       filter: { assigneeId: identity?.id, status: 'open' },
@@ -131,7 +159,8 @@ export function MyTasksPage() {
   );
   // A task checked off stays in the cached page until the list is read again.
   const tasks = listed.filter((task) => task.status === 'open');
-  const now = Date.now();
+  // The later of the clock's last tick and the list's last read, so fresh data is split afresh.
+  const now = Math.max(clock, dataUpdatedAt);
   const overdue = tasks.filter((task) => new Date(task.dueAt).getTime() < now);
   const upcoming = tasks.filter((task) => new Date(task.dueAt).getTime() >= now);
   const dealIds = unique(tasks.map((task) => task.dealId));
@@ -166,7 +195,7 @@ export function MyTasksPage() {
         ) : (
           <List aria-label={translate('crm.tasks.title')}>
             {[...overdue, ...upcoming].map((task) => (
-              <TaskRow key={task.id} task={task} deals={deals} companies={companies} />
+              <TaskRow key={task.id} task={task} deals={deals} companies={companies} now={now} />
             ))}
           </List>
         )}
