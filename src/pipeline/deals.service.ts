@@ -306,7 +306,8 @@ export class DealsService {
     return this.txHost.tx.getRepository(StageHistory).find({
       where: { dealId: id },
       relations: { fromStage: true, toStage: true },
-      order: { movedAt: 'DESC', id: 'DESC' },
+      // Moves in one transaction share a time (a seeded deal, Signed → Onboarding → Tenant at once).
+      order: { movedAt: 'DESC', toStage: { position: 'DESC' }, id: 'DESC' },
     });
   }
 
