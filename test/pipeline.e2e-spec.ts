@@ -181,6 +181,13 @@ describe('pipeline, deals, activities and site visits', () => {
     const kinds = timeline.map((item) => item.kind);
     expect(kinds.filter((k) => k === 'stage_move')).toHaveLength(5);
     expect(kinds).toEqual(expect.arrayContaining(['site_visit', 'activity', 'audit']));
+    // Each move appears once, as a stage move, not again as its audit entry.
+    expect(
+      timeline.filter(
+        (item) =>
+          item.kind === 'audit' && (item as { data?: { action?: string } }).data?.action === 'move',
+      ),
+    ).toEqual([]);
     expect([...timeline].map((i) => i.at)).toEqual(
       [...timeline]
         .map((i) => i.at)

@@ -50,7 +50,9 @@ export class TimelineService {
     (type) =>
       `SELECT e.created_at AS at, e.id, 'audit' AS kind,
               jsonb_build_object('action', e.action, 'actorId', e.actor_id, 'changes', e.changes, 'reason', e.reason) AS data
-         FROM audit_log e WHERE e.entity_type = '${AUDIT_TYPES[type]}' AND e.entity_id = $1`,
+         FROM audit_log e WHERE e.entity_type = '${AUDIT_TYPES[type]}' AND e.entity_id = $1
+          -- a deal's moves are told by its stage history
+          AND e.action <> 'move'`,
   ];
 
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}

@@ -18,17 +18,12 @@ import {
 } from '@mui/material';
 import { formatDateTime } from './format';
 import { UserField } from './users';
+import type { Schemas } from '../api/types';
 
 export type TimelineEntityType = 'company' | 'deal' | 'lead';
 
-/** One entry of `GET /timeline/{type}/{id}` (the API declares no schema for it). */
-interface TimelineEntry {
-  id: string;
-  at: string;
-  /** activity, stage_move, audit, site_visit, or a kind a newer module registers. */
-  kind: string;
-  data: Record<string, unknown>;
-}
+/** One entry of `GET /timeline/{type}/{id}`: activity, stage_move, audit, site_visit, … */
+type TimelineEntry = Schemas['TimelineItemDto'];
 
 const RESOURCE_OF: Record<TimelineEntityType, string> = {
   company: 'companies',

@@ -33,7 +33,7 @@ function useNotificationText() {
           ? translate(`crm.enums.conflictResolution.${resolution}`)
           : '',
     });
-    const subject = subjectOf(notification.title);
+    const subject = subjectOf(notification);
     const known = kind !== notification.title;
     return known && subject && !resolution ? `${kind}：${subject}` : kind;
   };

@@ -20,11 +20,8 @@ export function notificationPath({ kind, entityType, entityId }: Notification): 
   }
 }
 
-/**
- * The record a notification names. The API words titles as "中文 / English: <name>", with the
- * name (a company, a task) only in the title, so it is read from there.
- */
-export function subjectOf(title: string): string | null {
-  const at = title.indexOf(': ');
-  return at >= 0 ? title.slice(at + 2) : null;
+/** The record a notification names (a firm, a task), as the API puts it in `data.subject`. */
+export function subjectOf(notification: Notification): string | null {
+  const { subject } = notification.data;
+  return typeof subject === 'string' && subject ? subject : null;
 }
