@@ -157,6 +157,18 @@ describe('lead import and export', () => {
     expect(report.rejected.rows.map((r: any) => [r.row, r.errors[0].field])).toEqual(
       [...expected.rejected].sort((a, b) => a[0] - b[0]),
     );
+    // Each error carries a stable code (the message is English) for clients to translate.
+    const codeOf: Record<string, string> = {
+      companyName: 'required',
+      creditCode: 'credit_code_check',
+      source: 'unknown_source',
+      contactEmail: 'invalid_email',
+    };
+    for (const rejected of report.rejected.rows)
+      expect(rejected.errors[0].code).toBe(codeOf[rejected.errors[0].field]);
+    expect(
+      report.rejected.rows.find((r: any) => r.errors[0].field === 'source').errors[0].params,
+    ).toEqual({ value: '朋友圈' });
     expect(
       report.duplicates.rows
         .filter((r: any) => r.reason === 'in_file')

@@ -197,7 +197,7 @@ describe('web admin: pipeline board and deal screens', () => {
     await page.goto('/#/deals');
     await page.getByRole('columnheader', { name: '预计投资（元）' }).waitFor();
     await page.getByRole('textbox', { name: '搜索' }).fill(deal.title);
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
     await page.getByRole('cell', { name: deal.title, exact: true }).first().waitFor();
     await screenshot(page, 'deals-list');
     await context.close();

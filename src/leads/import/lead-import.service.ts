@@ -11,17 +11,24 @@ import { SIMILAR_NAME_THRESHOLD } from '../../companies/company-matcher';
 import { normaliseCompanyName } from '../../companies/company-name';
 import {
   CREDIT_CODE_MESSAGES,
+  CreditCodeProblem,
   creditCodeProblem,
   normaliseCreditCode,
 } from '../../companies/credit-code';
 import { decodeCsv, parseCsvRecords } from '../../common/csv/csv';
-import { FieldError, ProblemException } from '../../common/errors/problem.exception';
+import { ProblemException } from '../../common/errors/problem.exception';
 import { NotificationsService } from '../../notifications/notifications.service';
 import type { ConflictMatch } from '../lead-conflict.entity';
 import type { LeadSource } from '../lead.enums';
 import { FirmClaims } from '../firm-claims';
 import { ImportField, mapHeader, parseSegment, parseSource } from './lead-csv-columns';
-import type { ImportReport } from './lead-import.report';
+import type { ImportReport, ImportRowError, ImportRowErrorCode } from './lead-import.report';
+
+const CREDIT_CODE_ERROR_CODES: Record<CreditCodeProblem, ImportRowErrorCode> = {
+  length: 'credit_code_length',
+  characters: 'credit_code_characters',
+  'check-digit': 'credit_code_check',
+};
 
 export const MAX_IMPORT_ROWS = 200_000;
 const CHUNK = 5_000;
@@ -130,31 +137,50 @@ export class LeadImportService {
   private parseRow(
     row: number,
     cell: (field: ImportField) => string,
-  ): ImportRow | { errors: FieldError[] } {
-    const errors: FieldError[] = [];
+  ): ImportRow | { errors: ImportRowError[] } {
+    const errors: ImportRowError[] = [];
     const text = (field: ImportField, max: number) => {
       const value = cell(field);
-      if (value.length > max) errors.push({ field, message: `is longer than ${max} characters` });
+      if (value.length > max)
+        errors.push({
+          field,
+          code: 'too_long',
+          params: { max },
+          message: `is longer than ${max} characters`,
+        });
       return value || null;
     };
     const name = cell('companyName');
-    if (!name) errors.push({ field: 'companyName', message: 'is required' });
+    if (!name) errors.push({ field: 'companyName', code: 'required', message: 'is required' });
     else if (name.length > 200)
-      errors.push({ field: 'companyName', message: 'is longer than 200 characters' });
+      errors.push({
+        field: 'companyName',
+        code: 'too_long',
+        params: { max: 200 },
+        message: 'is longer than 200 characters',
+      });
     const creditCode = normaliseCreditCode(cell('creditCode')) || null;
     const codeProblem = creditCode ? creditCodeProblem(creditCode) : null;
     if (codeProblem)
-      errors.push({ field: 'creditCode', message: CREDIT_CODE_MESSAGES[codeProblem] });
+      errors.push({
+        field: 'creditCode',
+        code: CREDIT_CODE_ERROR_CODES[codeProblem],
+        message: CREDIT_CODE_MESSAGES[codeProblem],
+      });
     const source = parseSource(cell('source'));
     if (!source)
       errors.push({
         field: 'source',
+        code: 'unknown_source',
+        params: { value: cell('source').slice(0, 30) },
         message: `"${cell('source').slice(0, 30)}" is not a known source`,
       });
     const aiSegment = parseSegment(cell('aiSegment'));
     if (!aiSegment)
       errors.push({
         field: 'aiSegment',
+        code: 'unknown_ai_segment',
+        params: { value: cell('aiSegment').slice(0, 30) },
         message: `"${cell('aiSegment').slice(0, 30)}" is not a known AI segment`,
       });
     const contactName = text('contactName', 100);
@@ -162,11 +188,23 @@ export class LeadImportService {
     const email = text('contactEmail', 254);
     const wechat = text('contactWechat', 100);
     if (phone && !PHONE.test(phone))
-      errors.push({ field: 'contactPhone', message: 'is not a phone number' });
+      errors.push({
+        field: 'contactPhone',
+        code: 'invalid_phone',
+        message: 'is not a phone number',
+      });
     if (email && !EMAIL.test(email))
-      errors.push({ field: 'contactEmail', message: 'is not an e-mail address' });
+      errors.push({
+        field: 'contactEmail',
+        code: 'invalid_email',
+        message: 'is not an e-mail address',
+      });
     if (!contactName && (phone || email || wechat))
-      errors.push({ field: 'contactName', message: 'is required with a phone, e-mail or WeChat' });
+      errors.push({
+        field: 'contactName',
+        code: 'contact_name_required',
+        message: 'is required with a phone, e-mail or WeChat',
+      });
     const nameEn = text('nameEn', 200);
     const sourceDetail = text('sourceDetail', 200);
     const hqCity = text('hqCity', 100);

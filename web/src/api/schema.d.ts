@@ -1748,23 +1748,99 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
-    ReportPart: {
+    CreatedRowDto: {
+      /** @description Line number in the file */
+      row: number;
+      /** Format: uuid */
+      companyId: string;
+      /**
+       * Format: uuid
+       * @description Empty in a dry run
+       */
+      leadId: string;
+      /** @description Whether the firm was new */
+      newCompany: boolean;
+    };
+    CreatedPart: {
       count: number;
-      /** @description One entry per row, by the file’s line number */
-      rows: Record<string, never>[];
+      rows: components['schemas']['CreatedRowDto'][];
+    };
+    DuplicateRowDto: {
+      row: number;
+      /** @enum {string} */
+      reason: 'in_file' | 'existing';
+      /** @description in_file: the earlier row of the same firm */
+      duplicateOfRow?: number;
+      /** Format: uuid */
+      companyId?: string;
+      /**
+       * Format: uuid
+       * @description existing: your lead of that firm
+       */
+      leadId?: string;
+    };
+    DuplicatesPart: {
+      count: number;
+      rows: components['schemas']['DuplicateRowDto'][];
+    };
+    ConflictRowDto: {
+      row: number;
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      leadId: string;
+      /**
+       * Format: uuid
+       * @description The other promoter’s lead
+       */
+      existingLeadId: string;
+      /** @enum {string} */
+      match: 'credit_code' | 'name' | 'similar_name';
+    };
+    ConflictsPart: {
+      count: number;
+      rows: components['schemas']['ConflictRowDto'][];
+    };
+    RowErrorDto: {
+      /** @description Column (import field name) */
+      field: string;
+      /** @enum {string} */
+      code:
+        | 'required'
+        | 'too_long'
+        | 'unknown_source'
+        | 'unknown_ai_segment'
+        | 'invalid_phone'
+        | 'invalid_email'
+        | 'contact_name_required'
+        | 'credit_code_length'
+        | 'credit_code_characters'
+        | 'credit_code_check';
+      message: string;
+      params?: {
+        [key: string]: unknown;
+      };
+    };
+    RejectedRowDto: {
+      row: number;
+      errors: components['schemas']['RowErrorDto'][];
+    };
+    RejectedPart: {
+      count: number;
+      rows: components['schemas']['RejectedRowDto'][];
     };
     ImportReportDto: {
       dryRun: boolean;
       /** @description Data rows in the file */
       total: number;
-      /** @description Leads created (newCompany tells whether the firm was new) */
-      created: components['schemas']['ReportPart'];
+      /** @description Leads created (or to be created in a dry run) */
+      created: components['schemas']['CreatedPart'];
       /** @description Rows skipped as the same firm earlier in the file, or a firm you already work */
-      duplicates: components['schemas']['ReportPart'];
+      duplicates: components['schemas']['DuplicatesPart'];
       /** @description Leads created on hold: another promoter works the firm (撞单) */
-      conflicts: components['schemas']['ReportPart'];
+      conflicts: components['schemas']['ConflictsPart'];
       /** @description Rows with errors, by field */
-      rejected: components['schemas']['ReportPart'];
+      rejected: components['schemas']['RejectedPart'];
       /** @description Header columns the importer does not know */
       ignoredColumns: string[];
     };

@@ -41,7 +41,7 @@ export function DealTermsInputs() {
         validate={regex(AREA, 'crm.deals.form.areaFormat')}
         helperText="crm.deals.form.areaHint"
       />
-      <NumberInput source="expectedComputeCardHours" min={0} step={100} />
+      <NumberInput source="expectedComputeCardHours" min={0} step={1} />
       <DateInput source="targetMoveInDate" />
     </>
   );

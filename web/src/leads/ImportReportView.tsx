@@ -12,8 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import { rowMessageKey } from './importMessages';
-import type { ConflictRow, DuplicateRow, ImportReport, RejectedRow } from './types';
+import type { ConflictRow, DuplicateRow, ImportReport, RejectedRow, RowError } from './types';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -50,10 +49,17 @@ function Counts({ report }: { report: ImportReport }) {
   );
 }
 
-function RowMessage({ message }: { message: string }) {
+/** A cell's problem in the user's language, by the importer's stable code. */
+function RowMessage({ error }: { error: RowError }) {
   const translate = useTranslate();
-  const known = rowMessageKey(message);
-  return <>{known ? translate(known.key, known.args) : message}</>;
+  return (
+    <>
+      {translate(`crm.leads.import.rowMessages.${error.code}`, {
+        ...error.params,
+        _: error.message,
+      })}
+    </>
+  );
 }
 
 function RejectedTable({ rows }: { rows: RejectedRow[] }) {
@@ -76,7 +82,7 @@ function RejectedTable({ rows }: { rows: RejectedRow[] }) {
                 {translate(`crm.leads.import.columns.${error.field}.label`, { _: error.field })}
               </TableCell>
               <TableCell>
-                <RowMessage message={error.message} />
+                <RowMessage error={error} />
               </TableCell>
             </TableRow>
           )),
@@ -147,9 +153,9 @@ function DuplicateTable({ rows }: { rows: DuplicateRow[] }) {
 /** What an import did, or would do on a dry run: counts, row errors, conflicts, skipped rows. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const translate = useTranslate();
-  const rejected = report.rejected.rows as unknown as RejectedRow[];
-  const conflicts = report.conflicts.rows as unknown as ConflictRow[];
-  const duplicates = report.duplicates.rows as unknown as DuplicateRow[];
+  const rejected = report.rejected.rows;
+  const conflicts = report.conflicts.rows;
+  const duplicates = report.duplicates.rows;
   return (
     <Box>
       <Counts report={report} />

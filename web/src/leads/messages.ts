@@ -167,15 +167,15 @@ export const messages: FeatureMessages = {
           duplicateExisting: '您已在跟进该企业',
           rowMessages: {
             required: '必填',
-            tooLong: '超过 %{max} 个字符',
-            unknownSource: '“%{value}”不是可识别的来源',
-            unknownSegment: '“%{value}”不是可识别的 AI 领域',
-            phone: '不是有效的电话号码',
-            email: '不是有效的邮箱地址',
-            contactName: '填写了电话、邮箱或微信时，联系人必填',
-            creditCodeLength: '应为 18 位',
-            creditCodeCharacters: '只能包含数字和大写字母（不含 I、O、Z、S、V），第 3–8 位为数字',
-            creditCodeCheck: '校验位（第 18 位）不正确，请检查是否输错',
+            too_long: '超过 %{max} 个字符',
+            unknown_source: '“%{value}”不是可识别的来源',
+            unknown_ai_segment: '“%{value}”不是可识别的 AI 领域',
+            invalid_phone: '不是有效的电话号码',
+            invalid_email: '不是有效的邮箱地址',
+            contact_name_required: '填写了电话、邮箱或微信时，联系人必填',
+            credit_code_length: '应为 18 位',
+            credit_code_characters: '只能包含数字和大写字母（不含 I、O、Z、S、V），第 3–8 位为数字',
+            credit_code_check: '校验位（第 18 位）不正确，请检查是否输错',
           },
           columns: {
             companyName: {
@@ -374,16 +374,16 @@ export const messages: FeatureMessages = {
           duplicateExisting: 'You already work this company',
           rowMessages: {
             required: 'is required',
-            tooLong: 'is longer than %{max} characters',
-            unknownSource: '“%{value}” is not a known source',
-            unknownSegment: '“%{value}” is not a known AI segment',
-            phone: 'is not a phone number',
-            email: 'is not an e-mail address',
-            contactName: 'is required with a phone, e-mail or WeChat',
-            creditCodeLength: 'must be 18 characters',
-            creditCodeCharacters:
+            too_long: 'is longer than %{max} characters',
+            unknown_source: '“%{value}” is not a known source',
+            unknown_ai_segment: '“%{value}” is not a known AI segment',
+            invalid_phone: 'is not a phone number',
+            invalid_email: 'is not an e-mail address',
+            contact_name_required: 'is required with a phone, e-mail or WeChat',
+            credit_code_length: 'must be 18 characters',
+            credit_code_characters:
               'may hold only digits and capital letters other than I, O, Z, S and V, with digits in places 3–8',
-            creditCodeCheck:
+            credit_code_check:
               'has a wrong check character (the 18th): check for a mistyped character',
           },
           columns: {

@@ -1,4 +1,3 @@
-import type { FieldProblem } from '../api/http';
 import type { Schemas } from '../api/types';
 
 export type CreatedLead = Schemas['CreatedLeadDto'];
@@ -8,21 +7,7 @@ export type ConflictResolution = Schemas['ResolveConflictDto']['resolution'];
 export type ConvertLead = Schemas['ConvertLeadDto'];
 export type ImportReport = Schemas['ImportReportDto'];
 
-/*
- * The import report's rows: the OpenAPI document declares them as plain objects, so their shapes
- * are written here after `src/leads/import/lead-import.report.ts`.
- */
-export interface RejectedRow {
-  row: number;
-  errors: FieldProblem[];
-}
-export interface ConflictRow {
-  row: number;
-  companyId: string;
-  leadId: string;
-  existingLeadId: string;
-  match: ConflictMatch;
-}
-export type DuplicateRow =
-  | { row: number; reason: 'in_file'; duplicateOfRow: number }
-  | { row: number; reason: 'existing'; companyId: string; leadId: string };
+export type RejectedRow = ImportReport['rejected']['rows'][number];
+export type RowError = RejectedRow['errors'][number];
+export type ConflictRow = ImportReport['conflicts']['rows'][number];
+export type DuplicateRow = ImportReport['duplicates']['rows'][number];
