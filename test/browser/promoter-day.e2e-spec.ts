@@ -320,7 +320,7 @@ describe("web admin: a promoter's day across the screens", () => {
     expect(deal.stageId).toBe(stageIds.negotiation);
 
     // 7. English, and back to Chinese.
-    await page.getByRole('banner').getByRole('button', { name: '中文', exact: true }).click();
+    await page.getByRole('button', { name: '界面语言：中文' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pipeline board' }).waitFor();
     await page.getByRole('menuitem', { name: 'Site visits' }).waitFor();
@@ -328,7 +328,7 @@ describe("web admin: a promoter's day across the screens", () => {
       .getByRole('button', { name: `${NEW_FIRM}: ${DEAL_TITLE}` })
       .waitFor();
     await screenshot(page, 'day-07-english');
-    await page.getByRole('banner').getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('button', { name: 'Language: English' }).click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.getByRole('heading', { level: 1, name: '项目看板' }).waitFor();
     await column(page, '商务洽谈').getByRole('button', { name: cardLabel }).waitFor();

@@ -87,13 +87,13 @@ describe('web admin shell: sign-in, session, language, menus by role', () => {
     const { page, context } = await openAdmin(browser, app.baseUrl);
     await signIn(page, 'promoter1');
     await page.getByRole('menuitem', { name: '项目看板' }).waitFor();
-    await page.getByRole('button', { name: /语言|Language|中文/ }).click();
+    await page.getByRole('button', { name: '界面语言：中文' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Pipeline board' }).waitFor();
     await page.reload();
     await page.getByRole('menuitem', { name: 'Pipeline board' }).waitFor();
     await screenshot(page, 'shell-dashboard-en');
-    await page.getByRole('button', { name: /Language|English/ }).click();
+    await page.getByRole('button', { name: 'Language: English' }).click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: '项目看板' }).waitFor();
     await context.close();

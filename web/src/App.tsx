@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createDataProvider } from './api/dataProvider';
@@ -17,11 +18,27 @@ import { MyTasksPage, tasks } from './tasks';
 
 const dataProvider = createDataProvider();
 
+/**
+ * A refused request (4xx) is an answer, not a fault: show it at once. Only network failures and
+ * 5xx (a restarting server, a database failover) are worth two more tries.
+ */
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (failures, error) => {
+        const status = (error as { status?: number }).status;
+        return failures < 2 && (status === undefined || status >= 500);
+      },
+    },
+  },
+});
+
 export function App() {
   return (
     <Admin
       title="crm.title"
       dataProvider={dataProvider}
+      queryClient={queryClient}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}

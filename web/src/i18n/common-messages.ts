@@ -5,6 +5,7 @@ export const messages: FeatureMessages = {
   zh: {
     ra: { auth: { username: '邮箱' } },
     crm: {
+      language: { label: '界面语言：%{language}' },
       title: '门头沟园区招商 CRM',
       menu: {
         dashboard: '工作台',
@@ -194,6 +195,7 @@ export const messages: FeatureMessages = {
   en: {
     ra: { auth: { username: 'E-mail' } },
     crm: {
+      language: { label: 'Language: %{language}' },
       title: 'Park Recruitment CRM',
       menu: {
         dashboard: 'Dashboard',

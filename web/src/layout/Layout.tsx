@@ -1,14 +1,9 @@
 import type { ReactNode } from 'react';
-import {
-  AppBar,
-  Layout as RaLayout,
-  LocalesMenuButton,
-  TitlePortal,
-  ToggleThemeButton,
-} from 'react-admin';
+import { AppBar, Layout as RaLayout, TitlePortal, ToggleThemeButton } from 'react-admin';
 import { Box } from '@mui/material';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { NotificationsBell } from '../notifications/NotificationsBell';
+import { LanguageMenu } from './LanguageMenu';
 import { CrmMenu } from './Menu';
 
 function CrmAppBar() {
@@ -16,7 +11,7 @@ function CrmAppBar() {
     <AppBar
       toolbar={
         <>
-          <LocalesMenuButton />
+          <LanguageMenu />
           <ToggleThemeButton />
         </>
       }
