@@ -76,6 +76,7 @@ export async function createApp(
       prefix: '/',
       decorateReply: false,
       wildcard: true,
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, path) => {
         void reply.header(

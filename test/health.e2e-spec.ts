@@ -67,6 +67,10 @@ describe('health, OpenAPI and unknown routes', () => {
     const script = await t.request('GET', asset);
     expect(script.status).toBe(200);
     expect(script.headers.get('cache-control')).toContain('immutable');
+    const brotli = await t.request('GET', asset, { headers: { 'accept-encoding': 'br' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('vary')).toContain('accept-encoding');
+    expect(brotli.text).toBe(script.text);
     const missing = await t.request('GET', '/assets/no-such-file.js');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toContain('application/problem+json');
