@@ -98,4 +98,25 @@ describe('web admin shell: sign-in, session, language, menus by role', () => {
     await page.getByRole('menuitem', { name: '项目看板' }).waitFor();
     await context.close();
   });
+
+  it('finds a firm, its deal and its contact from the app bar, and opens it', async () => {
+    const { page, context } = await openAdmin(browser, app.baseUrl);
+    await signIn(page, 'viewer');
+    const search = page.getByRole('combobox', { name: '全局搜索' });
+    await search.fill('京西智算');
+    const listbox = page.getByRole('listbox');
+    await listbox.getByText('企业', { exact: true }).waitFor();
+    await listbox.getByText('招商项目', { exact: true }).waitFor();
+    await listbox
+      .getByRole('option', { name: /北京京西智算大模型科技有限公司/ })
+      .first()
+      .waitFor();
+    await screenshot(page, 'shell-global-search');
+    await search.press('Enter');
+    await page.getByRole('heading', { name: '“京西智算”的搜索结果' }).waitFor();
+    await page.getByRole('region', { name: '企业' }).getByRole('link').first().click();
+    await page.waitForURL(/#\/companies\/[0-9a-f-]{36}\/show/);
+    await page.getByText('北京京西智算大模型科技有限公司').first().waitFor();
+    await context.close();
+  });
 });

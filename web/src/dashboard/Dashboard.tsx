@@ -28,13 +28,17 @@ export function Dashboard() {
   const { identity } = useGetIdentity();
   const dataProvider = useDataProvider<CrmDataProvider>();
   const me = identity?.id ? String(identity.id) : undefined;
+  // A promoter watches their own deals; managers and viewers the park's whole pipeline.
+  const ownDeals = identity?.role === 'promoter';
   const today = beijingDay(new Date());
 
   const board = useQuery({
-    queryKey: ['dashboard', 'board', me],
+    queryKey: ['dashboard', 'board', me, ownDeals],
     enabled: !!me,
     queryFn: () =>
-      dataProvider.call<Board>('GET', '/deals/board', { query: { ownerId: me, cards: 1 } }),
+      dataProvider.call<Board>('GET', '/deals/board', {
+        query: { ownerId: ownDeals ? me : undefined, cards: 1 },
+      }),
   });
   const overdue = useQuery({
     queryKey: ['dashboard', 'overdue', me],
@@ -85,7 +89,7 @@ export function Dashboard() {
             <CardActionArea component={Link} to="/board">
               <CardContent>
                 <Typography id="dashboard-pipeline" variant="h6" component="h2">
-                  {translate('crm.dashboard.myPipeline')}
+                  {translate(ownDeals ? 'crm.dashboard.myPipeline' : 'crm.dashboard.parkPipeline')}
                 </Typography>
                 <Typography color="text.secondary" sx={{ mb: 1 }}>
                   {translate('crm.dashboard.weighted', { amount: formatMoney(weighted, locale) })}

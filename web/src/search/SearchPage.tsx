@@ -21,11 +21,8 @@ export function SearchPage() {
   return (
     <>
       <Title title={translate('crm.search.resultsFor', { q })} />
-      <Typography variant="h5" component="h1" sx={{ my: 2 }}>
-        {translate('crm.search.resultsFor', { q })}
-      </Typography>
       {q && isPending ? <Loading /> : null}
-      <Grid container spacing={2}>
+      <Grid container spacing={2} sx={{ mt: 1 }}>
         {SEARCH_KINDS.map((kind) => (
           <Grid key={kind} size={{ xs: 12, md: 6 }}>
             <Card component="section" aria-labelledby={`search-${kind}`}>
