@@ -1,5 +1,5 @@
 import type { Lead } from '../api/types';
-import type { ConflictResolution } from './types';
+import { resolveConflictDtoResolutionValues } from '../api/schema';
 
 /** The status moves a PATCH may make (`LEAD_TRANSITIONS` in src/leads/lead.enums.ts). */
 export const LEAD_TRANSITIONS: Record<Lead['status'], readonly Lead['status'][]> = {
@@ -13,8 +13,4 @@ export const LEAD_TRANSITIONS: Record<Lead['status'], readonly Lead['status'][]>
 /** Statuses in which a lead is still worked, and so may be converted or claimed. */
 export const ACTIVE_STATUSES: readonly Lead['status'][] = ['new', 'contacted', 'qualified'];
 
-export const CONFLICT_RESOLUTIONS = [
-  'keep_existing',
-  'transfer',
-  'merge',
-] as const satisfies readonly ConflictResolution[];
+export const CONFLICT_RESOLUTIONS = resolveConflictDtoResolutionValues;

@@ -8180,3 +8180,358 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1UsersGetParametersQueryRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/users']['get']['parameters']['query']['role']
+> = ['admin', 'manager', 'promoter', 'viewer'];
+export const pathsApiV1CompaniesGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/companies']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1CompaniesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/companies']['get']['parameters']['query']['status']
+> = ['prospect', 'signed', 'tenant', 'lost', 'churned'];
+export const pathsApiV1CompaniesGetParametersQueryListingStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/companies']['get']['parameters']['query']['listingStatus']
+> = ['unlisted', 'filing', 'listed'];
+export const pathsApiV1CompaniesExportGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/companies/export']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1CompaniesExportGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/companies/export']['get']['parameters']['query']['status']
+> = ['prospect', 'signed', 'tenant', 'lost', 'churned'];
+export const pathsApiV1CompaniesExportGetParametersQueryListingStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/companies/export']['get']['parameters']['query']['listingStatus']
+> = ['unlisted', 'filing', 'listed'];
+export const pathsApiV1LeadsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/leads']['get']['parameters']['query']['status']
+> = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
+export const pathsApiV1LeadsGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/leads']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1LeadsExportGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/leads/export']['get']['parameters']['query']['status']
+> = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
+export const pathsApiV1LeadsExportGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/leads/export']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1LeadConflictsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/lead-conflicts']['get']['parameters']['query']['status']
+> = ['open', 'resolved'];
+export const pathsApiV1ActivitiesGetParametersQueryTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/activities']['get']['parameters']['query']['type']
+> = ['call', 'meeting', 'note', 'email', 'wechat'];
+export const pathsApiV1TasksGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/tasks']['get']['parameters']['query']['status']
+> = ['open', 'done', 'cancelled'];
+export const pathsApiV1TimelineEntityTypeIdGetParametersPathEntityTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/timeline/{entityType}/{id}']['get']['parameters']['path']['entityType']
+> = ['company', 'deal', 'lead'];
+export const pathsApiV1SiteVisitsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/site-visits']['get']['parameters']['query']['status']
+> = ['scheduled', 'completed', 'cancelled', 'no_show'];
+export const pathsApiV1UnitsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/units']['get']['parameters']['query']['status']
+> = ['available', 'reserved', 'leased', 'unavailable'];
+export const pathsApiV1UnitsGetParametersQueryTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/units']['get']['parameters']['query']['type']
+> = ['office', 'lab', 'server_room'];
+export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
+> = ['draft', 'submitted', 'approved', 'rejected', 'disbursed'];
+export const auditEntryDtoActorTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AuditEntryDto']['actorType']
+> = ['user', 'api_key', 'system'];
+export const userDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UserDto']['role']
+> = ['admin', 'manager', 'promoter', 'viewer'];
+export const meDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MeDto']['kind']
+> = ['user', 'api_key'];
+export const meDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MeDto']['role']
+> = ['admin', 'manager', 'promoter', 'viewer', 'integration'];
+export const createUserDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateUserDto']['role']
+> = ['admin', 'manager', 'promoter', 'viewer'];
+export const updateUserDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateUserDto']['role']
+> = ['admin', 'manager', 'promoter', 'viewer'];
+export const apiKeyDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApiKeyDto']['role']
+> = ['integration'];
+export const createdApiKeyDtoRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreatedApiKeyDto']['role']
+> = ['integration'];
+export const companyDtoAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompanyDto']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const companyDtoFundingStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompanyDto']['fundingStage']
+> = ['none', 'seed', 'angel', 'pre_a', 'a', 'b', 'c', 'd_plus', 'pre_ipo', 'listed', 'strategic'];
+export const companyDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompanyDto']['status']
+> = ['prospect', 'signed', 'tenant', 'lost', 'churned'];
+export const companyDtoListingStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompanyDto']['listingStatus']
+> = ['unlisted', 'filing', 'listed'];
+export const companyDtoAiSafetyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompanyDto']['aiSafetyStatus']
+> = ['not_assessed', 'in_progress', 'passed', 'failed', 'exempt'];
+export const companyMatchDtoMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CompanyMatchDto']['match']
+> = ['credit_code', 'name', 'similar_name'];
+export const createCompanyDtoAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateCompanyDto']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const createCompanyDtoFundingStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateCompanyDto']['fundingStage']
+> = ['none', 'seed', 'angel', 'pre_a', 'a', 'b', 'c', 'd_plus', 'pre_ipo', 'listed', 'strategic'];
+export const createCompanyDtoListingStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateCompanyDto']['listingStatus']
+> = ['unlisted', 'filing', 'listed'];
+export const createCompanyDtoAiSafetyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateCompanyDto']['aiSafetyStatus']
+> = ['not_assessed', 'in_progress', 'passed', 'failed', 'exempt'];
+export const updateCompanyDtoAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateCompanyDto']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const updateCompanyDtoFundingStageValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateCompanyDto']['fundingStage']
+> = ['none', 'seed', 'angel', 'pre_a', 'a', 'b', 'c', 'd_plus', 'pre_ipo', 'listed', 'strategic'];
+export const updateCompanyDtoListingStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateCompanyDto']['listingStatus']
+> = ['unlisted', 'filing', 'listed'];
+export const updateCompanyDtoAiSafetyStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateCompanyDto']['aiSafetyStatus']
+> = ['not_assessed', 'in_progress', 'passed', 'failed', 'exempt'];
+export const leadDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LeadDto']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const leadDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LeadDto']['status']
+> = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
+export const duplicateRowDtoReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DuplicateRowDto']['reason']
+> = ['in_file', 'existing'];
+export const conflictRowDtoMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ConflictRowDto']['match']
+> = ['credit_code', 'name', 'similar_name'];
+export const rowErrorDtoCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RowErrorDto']['code']
+> = [
+  'required',
+  'too_long',
+  'unknown_source',
+  'unknown_ai_segment',
+  'invalid_phone',
+  'invalid_email',
+  'contact_name_required',
+  'credit_code_length',
+  'credit_code_characters',
+  'credit_code_check',
+];
+export const createLeadDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateLeadDto']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const createdLeadDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreatedLeadDto']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const createdLeadDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreatedLeadDto']['status']
+> = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
+export const updateLeadDtoSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateLeadDto']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const updateLeadDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateLeadDto']['status']
+> = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
+export const leadConflictDtoMatchValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LeadConflictDto']['match']
+> = ['credit_code', 'name', 'similar_name'];
+export const leadConflictDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LeadConflictDto']['status']
+> = ['open', 'resolved'];
+export const leadConflictDtoResolutionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LeadConflictDto']['resolution']
+> = ['keep_existing', 'transfer', 'merge'];
+export const resolveConflictDtoResolutionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ResolveConflictDto']['resolution']
+> = ['keep_existing', 'transfer', 'merge'];
+export const stageDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['StageDto']['kind']
+> = ['open', 'won', 'lost'];
+export const createStageDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateStageDto']['kind']
+> = ['open', 'won', 'lost'];
+export const updateStageDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateStageDto']['kind']
+> = ['open', 'won', 'lost'];
+export const activityDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ActivityDto']['type']
+> = ['call', 'meeting', 'note', 'email', 'wechat'];
+export const createActivityDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateActivityDto']['type']
+> = ['call', 'meeting', 'note', 'email', 'wechat'];
+export const updateActivityDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateActivityDto']['type']
+> = ['call', 'meeting', 'note', 'email', 'wechat'];
+export const taskDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TaskDto']['status']
+> = ['open', 'done', 'cancelled'];
+export const updateTaskDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateTaskDto']['status']
+> = ['open', 'done', 'cancelled'];
+export const siteVisitDtoPlaceTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SiteVisitDto']['placeType']
+> = ['computing_center', 'building', 'unit', 'other'];
+export const siteVisitDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['SiteVisitDto']['status']
+> = ['scheduled', 'completed', 'cancelled', 'no_show'];
+export const createSiteVisitDtoPlaceTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateSiteVisitDto']['placeType']
+> = ['computing_center', 'building', 'unit', 'other'];
+export const updateSiteVisitDtoPlaceTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateSiteVisitDto']['placeType']
+> = ['computing_center', 'building', 'unit', 'other'];
+export const unitDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UnitDto']['type']
+> = ['office', 'lab', 'server_room'];
+export const unitDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UnitDto']['status']
+> = ['available', 'reserved', 'leased', 'unavailable'];
+export const createUnitDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateUnitDto']['type']
+> = ['office', 'lab', 'server_room'];
+export const updateUnitDtoTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateUnitDto']['type']
+> = ['office', 'lab', 'server_room'];
+export const updateUnitDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateUnitDto']['status']
+> = ['available', 'unavailable'];
+export const reservationDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReservationDto']['status']
+> = ['active', 'released', 'expired', 'converted'];
+export const leaseDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LeaseDto']['status']
+> = ['active', 'terminated'];
+export const onboardingTaskDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OnboardingTaskDto']['status']
+> = ['todo', 'done', 'skipped'];
+export const onboardingTrackDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OnboardingTrackDto']['status']
+> = ['open', 'completed'];
+export const updateOnboardingTaskDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateOnboardingTaskDto']['status']
+> = ['todo', 'done', 'skipped'];
+export const programDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgramDto']['kind']
+> = ['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'];
+export const createProgramDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateProgramDto']['kind']
+> = ['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'];
+export const updateProgramDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateProgramDto']['kind']
+> = ['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'];
+export const applicationDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ApplicationDto']['status']
+> = ['draft', 'submitted', 'approved', 'rejected', 'disbursed'];
