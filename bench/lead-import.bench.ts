@@ -4,8 +4,7 @@
  *   npm run bench            (embedded PostgreSQL in a temporary folder, or DATABASE_URL's server)
  */
 import 'reflect-metadata';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -13,9 +12,7 @@ import * as iconv from 'iconv-lite';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { creditCodeCheckCharacter } from '../src/companies/credit-code';
-import { validateEnvironment } from '../src/config/environment';
-import { createApp } from '../src/create-app';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startBenchApp } from './support/bench-app';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -70,23 +67,8 @@ async function timeSearch(base: string, token: string, client: Client) {
 }
 
 async function main(): Promise<void> {
-  const folder = mkdtempSync(join(tmpdir(), 'crm-bench-'));
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : new EmbeddedPostgres({ dataDir: join(folder, 'postgres'), database: 'crm_bench' });
-  const url = process.env.DATABASE_URL ?? (await embedded!.start());
-  const env = validateEnvironment({
-    NODE_ENV: 'test',
-    JWT_SECRET: 'bench-secret-long-enough-for-hs256-signing!',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'true',
-    JOBS_ENABLED: 'false',
-    DATABASE_URL: url,
-  });
-  const app = await createApp(env, { url, embedded: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address() as { port: number };
-  const base = `http://127.0.0.1:${address.port}/api/v1`;
+  const { origin, databaseUrl: url, stop } = await startBenchApp();
+  const base = `${origin}/api/v1`;
   try {
     const rows = csvRows();
     const header = '企业名称,统一社会信用代码,来源,AI领域,城市,联系人,电话,邮箱';
@@ -159,9 +141,7 @@ async function main(): Promise<void> {
       `# Lead import\n\n${new Date().toISOString()}\n\n${table}\n`,
     );
   } finally {
-    await app.close();
-    await embedded?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -5,13 +5,10 @@
  *   npm run bench:web      (embedded PostgreSQL in a temporary folder, or DATABASE_URL's server)
  */
 import 'reflect-metadata';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateEnvironment } from '../src/config/environment';
+import { startBenchApp } from './support/bench-app';
 import { PROJECT_ROOT } from '../src/config/paths';
-import { createApp } from '../src/create-app';
-import { EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
 import { launchBrowser } from '../test/support/browser';
 
@@ -34,23 +31,7 @@ function bundle() {
 }
 
 async function main(): Promise<void> {
-  const folder = mkdtempSync(join(tmpdir(), 'crm-bench-web-'));
-  const embedded = process.env.DATABASE_URL
-    ? undefined
-    : new EmbeddedPostgres({ dataDir: join(folder, 'postgres'), database: 'crm_bench' });
-  const url = process.env.DATABASE_URL ?? (await embedded!.start());
-  const env = validateEnvironment({
-    NODE_ENV: 'test',
-    JWT_SECRET: 'bench-secret-long-enough-for-hs256-signing!',
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'true',
-    JOBS_ENABLED: 'false',
-    DATABASE_URL: url,
-  });
-  const app = await createApp(env, { url, embedded: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.getHttpServer().address() as { port: number };
-  const base = `http://127.0.0.1:${port}`;
+  const { origin: base, stop } = await startBenchApp();
   const browser = await launchBrowser();
   try {
     const cold: number[] = [];
@@ -111,9 +92,7 @@ async function main(): Promise<void> {
     writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'web-admin.md'), report);
   } finally {
     await browser.close();
-    await app.close();
-    await embedded?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    await stop();
   }
 }
 

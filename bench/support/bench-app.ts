@@ -1,0 +1,48 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateEnvironment } from '../../src/config/environment';
+import { createApp } from '../../src/create-app';
+import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
+
+export interface BenchApp {
+  app: NestFastifyApplication;
+  /** The app's origin, `http://127.0.0.1:<port>`. */
+  origin: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app with demo data on DATABASE_URL's server, or on an embedded PostgreSQL in a
+ * temporary folder that `stop()` removes; jobs off, so that only the measured work runs.
+ */
+export async function startBenchApp(): Promise<BenchApp> {
+  const folder = mkdtempSync(join(tmpdir(), 'crm-bench-'));
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : new EmbeddedPostgres({ dataDir: join(folder, 'postgres'), database: 'crm_bench' });
+  const databaseUrl = process.env.DATABASE_URL ?? (await embedded!.start());
+  const env = validateEnvironment({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'bench-secret-long-enough-for-hs256-signing!',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'true',
+    JOBS_ENABLED: 'false',
+    DATABASE_URL: databaseUrl,
+  });
+  const app = await createApp(env, { url: databaseUrl, embedded: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    origin: `http://127.0.0.1:${port}`,
+    databaseUrl,
+    stop: async () => {
+      await app.close();
+      await embedded?.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
