@@ -5,6 +5,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -31,6 +32,7 @@ import { SpacesModule } from './spaces/spaces.module';
 import { OnboardingModule } from './onboarding/onboarding.module';
 import { IncentivesModule } from './incentives/incentives.module';
 import { SearchModule } from './search/search.module';
+import { ComputeCenterModule } from './compute-center/compute-center.module';
 
 export interface DatabaseConnection {
   url: string;
@@ -80,6 +82,7 @@ export class AppModule {
             }),
           ],
         }),
+        EventEmitterModule.forRoot(),
         JobsModule.forRoot(database.url),
         CommonModule,
         AuditModule,
@@ -91,6 +94,7 @@ export class AppModule {
         SiteVisitsModule,
         SpacesModule,
         OnboardingModule,
+        ComputeCenterModule,
         IncentivesModule,
         SearchModule,
         HealthModule,

@@ -50,9 +50,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(env, database),
     adapter,
-    {
-      bufferLogs: true,
-    },
+    // rawBody: webhooks are verified against the exact bytes their signature covers.
+    { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });

@@ -35,6 +35,7 @@ import {
   CompanyMatchesQuery,
   CreateCompanyDto,
   ListCompaniesQuery,
+  ChurnCompanyDto,
   MergeCompaniesDto,
   UpdateCompanyDto,
 } from './dto/company.dto';
@@ -177,6 +178,23 @@ export class CompaniesController {
   @ApiOkResponse({ type: CompanyDto })
   async merge(@UuidParam() id: string, @Body() dto: MergeCompaniesDto): Promise<CompanyDto> {
     return CompanyDto.from(await this.companies.merge(id, dto.sourceId));
+  }
+
+  @Post('companies/:id/churn')
+  @Authorize('churn', 'Company')
+  @HttpCode(200)
+  @ApiIfMatch()
+  @ApiOperation({
+    summary:
+      'A signed firm or tenant leaves the park (churned); its compute-center account is suspended',
+  })
+  @ApiOkResponse({ type: CompanyDto })
+  async churn(
+    @UuidParam() id: string,
+    @IfMatch() version: number,
+    @Body() dto: ChurnCompanyDto,
+  ): Promise<CompanyDto> {
+    return CompanyDto.from(await this.companies.churn(id, version, dto.reason));
   }
 
   @Get('companies/:id/contacts')

@@ -2,22 +2,23 @@ import { escapeLike } from '../common/sql/like';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
-import { updateVersioned } from '../common/concurrency/versioned-update';
+import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import { CompanyMatch, findCompanyMatches } from './company-matcher';
 import { normaliseCompanyName } from './company-name';
+import { COMPANY_CHURNED, type CompanyStatusEvent } from './companies.events';
 import { Company } from './company.entity';
 import { CompanyMergeHooks } from './company-merge.hooks';
 import { CreateCompanyDto, ListCompaniesQuery, UpdateCompanyDto } from './dto/company.dto';
 
 const ENTITY = 'Company';
-
 
 @Injectable()
 export class CompaniesService {
@@ -26,6 +27,7 @@ export class CompaniesService {
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly mergeHooks: CompanyMergeHooks,
+    private readonly events: EventEmitter2,
   ) {}
 
   private get companies() {
@@ -189,6 +191,27 @@ export class CompaniesService {
       after: await this.get(companyId),
       reason,
     });
+  }
+
+  /**
+   * A signed firm or tenant leaves the park: the company becomes `churned`, and whatever it holds
+   * elsewhere (its compute-center account) is wound down in the same transaction.
+   */
+  @Transactional()
+  async churn(id: string, version: number, reason: string): Promise<Company> {
+    const current = await this.get(id);
+    if (current.version !== version) throw versionMismatch(ENTITY, id, current.version, version);
+    if (current.status !== 'signed' && current.status !== 'tenant')
+      throw new ProblemException(
+        'ILLEGAL_TRANSITION',
+        `Only a signed firm or a tenant can leave the park; this one is ${current.status}`,
+      );
+    await this.setStatus(id, 'churned', reason);
+    await this.events.emitAsync(COMPANY_CHURNED, {
+      companyId: id,
+      reason,
+    } satisfies CompanyStatusEvent);
+    return this.get(id);
   }
 
   /** Moves a company up (prospect → signed → tenant), never down: a tenant's new deal keeps it a tenant. */

@@ -132,6 +132,50 @@ export class Environment {
   @IsString()
   @MaxLength(200)
   PUBLIC_URL?: string;
+
+  /** How often pg-boss fails jobs stuck active past their expiry (a crashed worker's) and retries them. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOBS_MAINTENANCE_INTERVAL_SECONDS = 60;
+
+  /** The Ascend AI Computing Center's account API; without it, calls wait in the outbox. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'COMPUTE_CENTER_URL must be an http(s) URL' })
+  COMPUTE_CENTER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'COMPUTE_CENTER_TOKEN must be at least 16 characters long' })
+  COMPUTE_CENTER_TOKEN?: string;
+
+  /** Standard Webhooks signing secret shared with the compute center (`whsec_` + base64). */
+  @IsOptional()
+  @Matches(/^whsec_[A-Za-z0-9+/=]{24,}$/, {
+    message: 'COMPUTE_CENTER_WEBHOOK_SECRET must be whsec_ followed by a base64 key',
+  })
+  COMPUTE_CENTER_WEBHOOK_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  COMPUTE_CENTER_TIMEOUT_MS = 10_000;
+
+  /** Attempts after the first before a call goes to the dead-letter queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  COMPUTE_CENTER_RETRY_LIMIT = 12;
+
+  /** First retry delay; each next one doubles, with jitter. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  COMPUTE_CENTER_RETRY_DELAY_SECONDS = 5;
 }
 
 export class ConfigurationError extends Error {}
@@ -166,6 +210,13 @@ const ENVIRONMENT_KEYS = [
   'LEAD_PROTECTION_DAYS',
   'BODY_LIMIT_BYTES',
   'PUBLIC_URL',
+  'JOBS_MAINTENANCE_INTERVAL_SECONDS',
+  'COMPUTE_CENTER_URL',
+  'COMPUTE_CENTER_TOKEN',
+  'COMPUTE_CENTER_WEBHOOK_SECRET',
+  'COMPUTE_CENTER_TIMEOUT_MS',
+  'COMPUTE_CENTER_RETRY_LIMIT',
+  'COMPUTE_CENTER_RETRY_DELAY_SECONDS',
 ] as const satisfies readonly (keyof Environment)[];
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -184,6 +235,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     if (env.SEED_DEMO)
       problems.push('SEED_DEMO must not be enabled in production: no demo users exist there');
   }
+  if (env.COMPUTE_CENTER_URL && !env.COMPUTE_CENTER_TOKEN)
+    problems.push('COMPUTE_CENTER_TOKEN is required with COMPUTE_CENTER_URL');
+  if (env.COMPUTE_CENTER_URL && !env.COMPUTE_CENTER_WEBHOOK_SECRET)
+    problems.push('COMPUTE_CENTER_WEBHOOK_SECRET is required with COMPUTE_CENTER_URL');
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

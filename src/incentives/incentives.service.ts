@@ -1,6 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
@@ -21,6 +22,7 @@ import {
   UpdateProgramDto,
 } from './dto/incentives.dto';
 import { Fund } from './fund.entity';
+import { APPLICATION_APPROVED, type ApplicationApproved } from './incentives.events';
 import { Program } from './program.entity';
 
 export interface ProgramBudget extends Program {
@@ -56,6 +58,7 @@ export class IncentivesService {
     private readonly companies: CompaniesService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   private get programs() {
@@ -247,9 +250,11 @@ export class IncentivesService {
         },
       );
     }
-    const [taken] = await this.txHost.tx.query<[{ card_hours_per_yuan: string | null }[], number]>(
+    const [taken] = await this.txHost.tx.query<
+      [{ card_hours_per_yuan: string | null; kind: string }[], number]
+    >(
       `UPDATE programs SET approved_total = approved_total + $2::numeric, version = version + 1, updated_at = now()
-        WHERE id = $1 AND approved_total + $2::numeric <= budget RETURNING card_hours_per_yuan`,
+        WHERE id = $1 AND approved_total + $2::numeric <= budget RETURNING card_hours_per_yuan, kind`,
       [current.programId, amount],
     );
     if (taken.length === 0) {
@@ -263,7 +268,7 @@ export class IncentivesService {
       );
     }
     const rate = taken[0].card_hours_per_yuan;
-    return this.change(
+    const approved = await this.change(
       id,
       version,
       {
@@ -276,6 +281,15 @@ export class IncentivesService {
       },
       'approve',
     );
+    await this.events.emitAsync(APPLICATION_APPROVED, {
+      applicationId: id,
+      companyId: approved.companyId,
+      programId: approved.programId,
+      programKind: taken[0].kind,
+      approvedAmount: amount,
+      approvedCardHours: approved.approvedCardHours,
+    } satisfies ApplicationApproved);
+    return approved;
   }
 
   @Transactional()

@@ -23,6 +23,8 @@ export interface JobDefinition<T extends object> {
   timeZone?: string;
   queueOptions?: Omit<PgBoss.Queue, 'name'>;
   workOptions?: PgBoss.WorkOptions;
+  /** False: the queue exists and takes jobs, but this instance does not work them (yet). */
+  worker?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       migrate: false,
       max: 4,
       application_name: 'park-crm-jobs',
+      maintenanceIntervalSeconds: config.get('JOBS_MAINTENANCE_INTERVAL_SECONDS', { infer: true }),
     });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
   }
@@ -90,6 +93,13 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         name: definition.queue,
         ...definition.queueOptions,
       });
+      // An existing queue keeps its first options otherwise; configuration may have changed since.
+      if (definition.queueOptions)
+        await this.boss.updateQueue(definition.queue, {
+          name: definition.queue,
+          ...definition.queueOptions,
+        });
+      if (definition.worker === false) continue;
       await this.boss.work<object>(definition.queue, definition.workOptions ?? {}, async (jobs) => {
         for (const job of jobs) await definition.handler(job.data);
       });

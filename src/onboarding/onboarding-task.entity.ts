@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { OnboardingTrack } from './onboarding-track.entity';
 
-export const ONBOARDING_TASK_STATUSES = ['todo', 'done', 'skipped'] as const;
+export const ONBOARDING_TASK_STATUSES = ['todo', 'in_progress', 'done', 'skipped'] as const;
 export type OnboardingTaskStatus = (typeof ONBOARDING_TASK_STATUSES)[number];
 
 @Entity('onboarding_tasks')

@@ -1,6 +1,7 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
@@ -19,6 +20,7 @@ import {
 import { OnboardingTask } from './onboarding-task.entity';
 import { OnboardingTemplate } from './onboarding-template.entity';
 import { OnboardingTrack } from './onboarding-track.entity';
+import { ONBOARDING_TASK_STARTED, type OnboardingTaskStarted } from './onboarding.events';
 
 export interface TrackWithTasks extends OnboardingTrack {
   tasks: OnboardingTask[];
@@ -38,6 +40,7 @@ export class OnboardingService {
     private readonly users: UsersService,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   private repo<T extends object>(entity: new () => T) {
@@ -218,8 +221,49 @@ export class OnboardingService {
       before,
       after,
     });
+    if (dto.status === 'in_progress' && before.status !== 'in_progress')
+      await this.events.emitAsync(ONBOARDING_TASK_STARTED, {
+        taskId,
+        code: task.code,
+        trackId,
+        dealId: deal.id,
+        companyId: deal.companyId,
+      } satisfies OnboardingTaskStarted);
     await this.advance(trackId, deal);
     return this.track(trackId);
+  }
+
+  /**
+   * Marks a task done for a reason outside anyone's hands (the compute center activated the
+   * account), and moves the deal on as a person's change would.
+   */
+  @Transactional()
+  async completeTask(taskId: string, reason: string): Promise<void> {
+    const task = await this.repo(OnboardingTask).findOneBy({ id: taskId });
+    if (!task || task.status === 'done') return;
+    await this.txHost.tx.query(`SELECT 1 FROM onboarding_tracks WHERE id = $1 FOR UPDATE`, [
+      task.trackId,
+    ]);
+    const track = await this.track(task.trackId);
+    const deal = await this.deals.get(track.dealId);
+    if (deal.closedAt || track.status === 'completed') return;
+    const { before, after } = await updateVersioned(
+      this.txHost.tx,
+      OnboardingTask,
+      'OnboardingTask',
+      taskId,
+      task.version,
+      { status: 'done', doneAt: new Date() },
+    );
+    await this.audit.record({
+      entityType: 'OnboardingTask',
+      entityId: taskId,
+      action: 'update',
+      before,
+      after,
+      reason,
+    });
+    await this.advance(task.trackId, deal);
   }
 
   /** Moves the deal on as the track progresses; the last required task makes the firm a tenant. */

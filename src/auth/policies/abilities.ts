@@ -23,7 +23,9 @@ export type Action =
   | 'submit'
   | 'approve'
   | 'reject'
-  | 'disburse';
+  | 'disburse'
+  | 'churn'
+  | 'resync';
 
 /** Record types the policy speaks of; feature modules add theirs here. */
 export type SubjectType =
@@ -43,6 +45,8 @@ export type SubjectType =
   | 'Program'
   | 'Application'
   | 'Onboarding'
+  | 'ComputeAccount'
+  | 'Integration'
   | 'all';
 
 /** A record checked against the rules: its fields, tagged with its type by CASL's `subject()`. */
@@ -73,6 +77,7 @@ const STAFF_READABLE: Exclude<SubjectType, 'all'>[] = [
   'Program',
   'Application',
   'Onboarding',
+  'ComputeAccount',
 ];
 
 /**
@@ -95,7 +100,8 @@ export function defineAbilities(principal: Principal): AppAbility {
       can('read', [...STAFF_READABLE, 'AuditEntry']);
       can('assign', 'Lead');
       can('resolve', 'LeadConflict');
-      can('merge', 'Company');
+      can(['merge', 'churn'], 'Company');
+      can(['create', 'resync'], 'ComputeAccount');
       can(['approve', 'reject', 'disburse'], 'Application');
       can('create', ['Activity', 'Task']);
       can(['update', 'delete'], 'Activity', own('authorId'));

@@ -19,6 +19,10 @@ export const ERROR_CATALOG = {
   INVALID_CREDENTIALS: { status: 401, title: 'Invalid e-mail or password' },
   INVALID_REFRESH_TOKEN: { status: 401, title: 'The refresh token is invalid or expired' },
   REFRESH_TOKEN_REUSED: { status: 401, title: 'The refresh token was already used' },
+  INVALID_WEBHOOK_SIGNATURE: {
+    status: 401,
+    title: 'The webhook signature or timestamp is invalid',
+  },
   // 403
   FORBIDDEN: { status: 403, title: 'Not allowed' },
   // 404
@@ -48,6 +52,10 @@ export const ERROR_CATALOG = {
   BUDGET_EXCEEDED: { status: 409, title: 'Not enough budget left' },
   VISIT_NOT_STARTED: { status: 409, title: 'The visit has not taken place yet' },
   VISIT_NOT_SCHEDULED: { status: 409, title: 'Only a scheduled visit can change' },
+  COMPUTE_ACCOUNT_NOT_LINKED: {
+    status: 409,
+    title: 'The compute account is not yet known to the compute center',
+  },
   // 412 / 413 / 415 / 422 / 428 / 429
   VERSION_MISMATCH: { status: 412, title: 'The record was changed by someone else' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
@@ -61,7 +69,9 @@ export const ERROR_CATALOG = {
   LOGIN_THROTTLED: { status: 429, title: 'Too many failed logins; try again later' },
   // 5xx
   INTERNAL_ERROR: { status: 500, title: 'Internal error' },
+  COMPUTE_CENTER_FAILED: { status: 502, title: 'The compute center answered with an error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  COMPUTE_CENTER_UNAVAILABLE: { status: 503, title: 'The compute center cannot be reached' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'The database is unavailable; retry shortly' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

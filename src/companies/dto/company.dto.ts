@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsNotEmpty,
   IsString,
   IsUrl,
   Length,
@@ -213,6 +214,14 @@ export class CompanyMatchesQuery {
   @IsString()
   @MaxLength(30)
   creditCode?: string;
+}
+
+export class ChurnCompanyDto {
+  @ApiProperty({ description: 'Why the firm leaves the park', maxLength: 500 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
 }
 
 export class MergeCompaniesDto {
