@@ -278,6 +278,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/companies/{id}/churn': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A signed firm or tenant leaves the park (churned); its compute-center account is suspended */
+    post: operations['CompaniesController_churn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/companies/{id}/contacts': {
     parameters: {
       query?: never;
@@ -1041,6 +1058,146 @@ export interface paths {
     patch: operations['OnboardingController_updateTask'];
     trace?: never;
   };
+  '/api/v1/compute-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tenants’ compute-center accounts: link status and quota */
+    get: operations['ComputeAccountsController_list'];
+    put?: never;
+    /** Open an account at the compute center for a company (sent through the outbox) */
+    post: operations['ComputeAccountsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/compute-accounts/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest comparison of both sides (nightly), with any drift */
+    get: operations['ComputeAccountsController_reconciliation'];
+    put?: never;
+    /** Compare both sides now (admins) */
+    post: operations['ComputeAccountsController_reconcile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/compute-accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ComputeAccountsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/compute-accounts/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Card-hours used by day or month (Beijing) and resource type */
+    get: operations['ComputeAccountsController_usage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/compute-accounts/{id}/resync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-read the account, its allocations and recent usage from the center */
+    post: operations['ComputeAccountsController_resync'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrations/compute-center/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Events from the compute center, signed per Standard Webhooks
+     * @description Types: account.activated, account.provisioning_failed, account.suspended, account.resumed, usage.reported, allocation.threshold_reached, quota.exhausted, allocation.expired. A redelivered webhook-id is acknowledged without effect; events older than the stored state are ignored.
+     */
+    post: operations['ComputeCenterIntegrationController_events'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrations/compute-center/outbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Calls owed to the compute center; status=dead is the dead-letter queue */
+    get: operations['ComputeCenterIntegrationController_outboxList'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/integrations/compute-center/outbox/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a dead-lettered call again, with its original Idempotency-Key */
+    post: operations['ComputeCenterIntegrationController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/programs': {
     parameters: {
       query?: never;
@@ -1620,6 +1777,10 @@ export interface components {
        * @description The duplicate to fold into this company (it is soft-deleted)
        */
       sourceId: string;
+    };
+    ChurnCompanyDto: {
+      /** @description Why the firm leaves the park */
+      reason: string;
     };
     ContactDto: {
       /** Format: uuid */
@@ -2609,7 +2770,7 @@ export interface components {
       /** Format: date */
       dueDate: string | null;
       /** @enum {string} */
-      status: 'todo' | 'done' | 'skipped';
+      status: 'todo' | 'in_progress' | 'done' | 'skipped';
       /** Format: date-time */
       doneAt: string | null;
       version: number;
@@ -2630,11 +2791,169 @@ export interface components {
     };
     UpdateOnboardingTaskDto: {
       /** @enum {string} */
-      status?: 'todo' | 'done' | 'skipped';
+      status?: 'todo' | 'in_progress' | 'done' | 'skipped';
       /** Format: uuid */
       assigneeId?: string;
       /** @example 2027-03-01 */
       dueDate?: string;
+    };
+    ComputeAccountDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+      /** @description The account id at the center */
+      externalId: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'active' | 'suspended' | 'closed' | 'failed';
+      statusReason: string | null;
+      region: string;
+      /** @description Card-hours granted by active and used-up allocations */
+      quotaCardHours: string;
+      /** @description Card-hours left on active allocations */
+      remainingCardHours: string;
+      /** @description Card-hours used, as reported by the center */
+      usedCardHours: string;
+      /** Format: date-time */
+      activatedAt: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CreateComputeAccountDto: {
+      /**
+       * Format: uuid
+       * @description The company to open a compute-center account for
+       */
+      companyId: string;
+    };
+    ComputeAllocationDto: {
+      /** Format: uuid */
+      id: string;
+      externalId: string | null;
+      /** Format: uuid */
+      applicationId: string | null;
+      /** @enum {string} */
+      kind: 'subsidy_voucher' | 'card_hour_package';
+      /** @enum {string} */
+      unit: 'card_hour' | 'CNY';
+      amount: string;
+      remaining: string | null;
+      resourceTypes: string[];
+      validFrom: string;
+      validUntil: string;
+      /** @enum {string} */
+      onExhaustion: 'notify' | 'block_new_jobs' | 'suspend';
+      programRef: string;
+      /** @enum {string} */
+      status: 'waiting' | 'requested' | 'active' | 'exhausted' | 'expired' | 'revoked' | 'failed';
+      /** Format: date-time */
+      thresholdReachedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ComputeIntentDto: {
+      /**
+       * Format: uuid
+       * @description Also the Idempotency-Key of the call
+       */
+      id: string;
+      /** Format: uuid */
+      accountId: string;
+      /** Format: uuid */
+      allocationId: string | null;
+      /** @enum {string} */
+      kind: 'provision' | 'allocate' | 'revoke' | 'suspend' | 'resume';
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'dead';
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ComputeAccountDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+      /** @description The account id at the center */
+      externalId: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'active' | 'suspended' | 'closed' | 'failed';
+      statusReason: string | null;
+      region: string;
+      /** @description Card-hours granted by active and used-up allocations */
+      quotaCardHours: string;
+      /** @description Card-hours left on active allocations */
+      remainingCardHours: string;
+      /** @description Card-hours used, as reported by the center */
+      usedCardHours: string;
+      /** Format: date-time */
+      activatedAt: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      allocations: components['schemas']['ComputeAllocationDto'][];
+      /** @description The latest calls to the center */
+      calls: components['schemas']['ComputeIntentDto'][];
+    };
+    DriftItemDto: {
+      /** Format: uuid */
+      accountId: string;
+      /** Format: uuid */
+      companyId: string;
+      /** @example status */
+      field: string;
+      allocationId?: string;
+      /** @description What the CRM holds */
+      crm: string;
+      /** @description What the compute center holds */
+      center: string;
+    };
+    ReconciliationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      accountsChecked: number;
+      drift: components['schemas']['DriftItemDto'][];
+      error: string | null;
+    };
+    UsageRowDto: {
+      /** @description First day of the period (Beijing) */
+      periodStart: string;
+      resourceType: string;
+      cardHours: string;
+    };
+    UsageReportDto: {
+      /** Format: uuid */
+      accountId: string;
+      /** @enum {string} */
+      granularity: 'day' | 'month';
+      from: string;
+      to: string;
+      rows: components['schemas']['UsageRowDto'][];
+      totalCardHours: string;
+    };
+    WebhookReceiptDto: {
+      /** @enum {string} */
+      outcome: 'applied' | 'stale' | 'unknown_account' | 'duplicate';
     };
     ProgramDto: {
       /** Format: uuid */
@@ -3853,6 +4172,62 @@ export interface operations {
       };
       /** @description FORBIDDEN: the caller’s role does not allow this */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CompaniesController_churn: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag of the version being changed, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChurnCompanyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompanyDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VERSION_MISMATCH: the record changed since that version */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description PRECONDITION_REQUIRED: If-Match is missing */
+      428: {
         headers: {
           [name: string]: unknown;
         };
@@ -7380,6 +7755,412 @@ export interface operations {
       };
     };
   };
+  ComputeAccountsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
+        status?: 'pending' | 'active' | 'suspended' | 'closed' | 'failed';
+        companyId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['ComputeAccountDto'][];
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeAccountsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry return the first response */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateComputeAccountDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComputeAccountDetailDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the key was used with another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeAccountsController_reconciliation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No reconciliation has run yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeAccountsController_reconcile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconciliationDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeAccountsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComputeAccountDetailDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeAccountsController_usage: {
+    parameters: {
+      query: {
+        /** @description First day (Beijing), inclusive */
+        from: string;
+        /** @description Last day (Beijing), exclusive */
+        to: string;
+        granularity?: 'day' | 'month';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UsageReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeAccountsController_resync: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComputeAccountDetailDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeCenterIntegrationController_events: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description v1,<base64 HMAC-SHA256> */
+        'webhook-signature': string;
+        /** @description Unix seconds, ±5 minutes */
+        'webhook-timestamp': string;
+        'webhook-id': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {unknown} */
+          type?:
+            | 'account.activated'
+            | 'account.provisioning_failed'
+            | 'account.suspended'
+            | 'account.resumed'
+            | 'usage.reported'
+            | 'allocation.threshold_reached'
+            | 'quota.exhausted'
+            | 'allocation.expired';
+          timestamp?: string;
+          data?: Record<string, never>;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookReceiptDto'];
+        };
+      };
+      /** @description INVALID_WEBHOOK_SIGNATURE: bad signature or stale timestamp */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeCenterIntegrationController_outboxList: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
+        /** @description `dead`: the dead-letter queue */
+        status?: 'queued' | 'sent' | 'dead';
+        accountId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['ComputeIntentDto'][];
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ComputeCenterIntegrationController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComputeIntentDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   IncentivesController_programs: {
     parameters: {
       query?: never;
@@ -8276,6 +9057,27 @@ export const pathsApiV1UnitsGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsApiV1UnitsGetParametersQueryTypeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/units']['get']['parameters']['query']['type']
 > = ['office', 'lab', 'server_room'];
+export const pathsApiV1ComputeAccountsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/compute-accounts']['get']['parameters']['query']['status']
+> = ['pending', 'active', 'suspended', 'closed', 'failed'];
+export const pathsApiV1ComputeAccountsIdUsageGetParametersQueryGranularityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/compute-accounts/{id}/usage']['get']['parameters']['query']['granularity']
+> = ['day', 'month'];
+export const pathsApiV1IntegrationsComputeCenterEventsPostRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/integrations/compute-center/events']['post']['requestBody']['content']['application/json']['type']
+> = [
+  'account.activated',
+  'account.provisioning_failed',
+  'account.suspended',
+  'account.resumed',
+  'usage.reported',
+  'allocation.threshold_reached',
+  'quota.exhausted',
+  'allocation.expired',
+];
+export const pathsApiV1IntegrationsComputeCenterOutboxGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/integrations/compute-center/outbox']['get']['parameters']['query']['status']
+> = ['queued', 'sent', 'dead'];
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['draft', 'submitted', 'approved', 'rejected', 'disbursed'];
@@ -8516,13 +9318,43 @@ export const leaseDtoStatusValues: ReadonlyArray<
 > = ['active', 'terminated'];
 export const onboardingTaskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['OnboardingTaskDto']['status']
-> = ['todo', 'done', 'skipped'];
+> = ['todo', 'in_progress', 'done', 'skipped'];
 export const onboardingTrackDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['OnboardingTrackDto']['status']
 > = ['open', 'completed'];
 export const updateOnboardingTaskDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['UpdateOnboardingTaskDto']['status']
-> = ['todo', 'done', 'skipped'];
+> = ['todo', 'in_progress', 'done', 'skipped'];
+export const computeAccountDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeAccountDto']['status']
+> = ['pending', 'active', 'suspended', 'closed', 'failed'];
+export const computeAllocationDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeAllocationDto']['kind']
+> = ['subsidy_voucher', 'card_hour_package'];
+export const computeAllocationDtoUnitValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeAllocationDto']['unit']
+> = ['card_hour', 'CNY'];
+export const computeAllocationDtoOnExhaustionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeAllocationDto']['onExhaustion']
+> = ['notify', 'block_new_jobs', 'suspend'];
+export const computeAllocationDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeAllocationDto']['status']
+> = ['waiting', 'requested', 'active', 'exhausted', 'expired', 'revoked', 'failed'];
+export const computeIntentDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeIntentDto']['kind']
+> = ['provision', 'allocate', 'revoke', 'suspend', 'resume'];
+export const computeIntentDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeIntentDto']['status']
+> = ['queued', 'sent', 'dead'];
+export const computeAccountDetailDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeAccountDetailDto']['status']
+> = ['pending', 'active', 'suspended', 'closed', 'failed'];
+export const usageReportDtoGranularityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UsageReportDto']['granularity']
+> = ['day', 'month'];
+export const webhookReceiptDtoOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WebhookReceiptDto']['outcome']
+> = ['applied', 'stale', 'unknown_account', 'duplicate'];
 export const programDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProgramDto']['kind']
 > = ['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'];
