@@ -26,8 +26,23 @@ describe('compute-center integration', () => {
     sim.setWebhookUrl(`${t.baseUrl}${eventsPath}`);
     admin = await t.tokenFor('admin');
     manager = await t.tokenFor('manager');
+    // The demo's own calls (accounts of its onboarding firms) go out first.
+    await eventually(
+      async () => {
+        const { rows } = await t.db.query(
+          `SELECT count(*)::int AS n FROM compute_intents WHERE status = 'queued'`,
+        );
+        return rows[0].n === 0;
+      },
+      60_000,
+      'the demo calls sent',
+    );
   });
   afterAll(async () => {
+    // However the calls went, the center never opened two accounts for one firm.
+    const refs = sim.accounts().map((a) => a.externalRef);
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(sim.effects().accountsCreated).toBe(refs.length);
     await sim.stop();
     await t.close();
   });

@@ -116,6 +116,7 @@ export class DemoDataService {
         );
     }
     await this.seedDeals(promoters, leadIds);
+    await this.seedComputeSubsidy(promoters.promoter1);
     // One firm met by the other promoter at an event: an ownership conflict (撞单) for the manager.
     const first = DEMO_FIRMS[0];
     await this.leads.create(promoters.promoter2, {
@@ -210,7 +211,16 @@ export class DemoDataService {
     all: boolean,
     unitId: string,
   ): Promise<void> {
-    const [track] = await this.onboarding.tracks({ dealId });
+    let [track] = await this.onboarding.tracks({ dealId });
+    // The compute task is started: the account is asked for through the outbox, and the center's
+    // activation (the simulator beside `npm start`) completes the task.
+    const compute = track.tasks.find((task) => task.code === 'compute_account');
+    if (compute && compute.status === 'todo') {
+      await this.onboarding.updateTask(principal, track.id, compute.id, compute.version, {
+        status: 'in_progress',
+      });
+      track = await this.onboarding.track(track.id);
+    }
     if (all) {
       await this.spaces.lease(principal, {
         unitId,
@@ -227,6 +237,32 @@ export class DemoDataService {
           status: 'done',
         });
     }
+  }
+
+  /** A tenant's compute subsidy, approved: it becomes card-hours on its compute-center account. */
+  private async seedComputeSubsidy(promoter: Principal): Promise<void> {
+    const manager = await this.users.findForLogin('manager@demo.park');
+    const [tenant] = await this.txHost.tx.query<{ id: string }[]>(
+      `SELECT id FROM companies WHERE status = 'tenant' AND owner_id = $1 ORDER BY name LIMIT 1`,
+      [promoter.id],
+    );
+    const program = (await this.incentives.listPrograms()).find(
+      (p) => p.kind === 'compute_subsidy',
+    );
+    if (!manager || !tenant || !program) return;
+    const draft = await this.incentives.createApplication(promoter, {
+      programId: program.id,
+      companyId: tenant.id,
+      requestedAmount: '200000.00',
+      purpose: '大模型训练算力 compute for training foundation models',
+    });
+    const submitted = await this.incentives.submit(promoter, draft.id, draft.version);
+    await this.incentives.approve(
+      { kind: 'user', id: manager.id, role: 'manager' },
+      submitted.id,
+      submitted.version,
+      { reason: '符合算力补贴条件 meets the compute-subsidy terms' },
+    );
   }
 
   private async seedSpaces() {
