@@ -25,6 +25,7 @@ export const SUBJECT_OF_RESOURCE: Record<string, string> = {
   'onboarding-tracks': 'Onboarding',
   programs: 'Program',
   applications: 'Application',
+  'compute-accounts': 'ComputeAccount',
   notifications: 'Notification',
   users: 'User',
   'api-keys': 'ApiKey',

@@ -1,6 +1,8 @@
 import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
 import type { Company } from '../api/types';
 import { Timeline } from '../common/Timeline';
+import { ComputeAccountTab } from '../compute/ComputeAccountTab';
+import { ChurnButton } from './ChurnButton';
 import { CompanyTitle } from './CompanyForm';
 import { CompanySummary } from './CompanySummary';
 import { ContactsTab } from './ContactsTab';
@@ -12,6 +14,7 @@ function CompanyShowActions() {
   return (
     <TopToolbar>
       <MergeButton />
+      <ChurnButton />
       <EditButton />
     </TopToolbar>
   );
@@ -40,6 +43,9 @@ export function CompanyShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="crm.companies.tabs.revenue" path="revenue">
           <RevenueTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.compute.tab" path="compute">
+          <ComputeAccountTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="crm.companies.tabs.timeline" path="timeline">
           <CompanyTimeline />

@@ -111,6 +111,13 @@ export const messages: FeatureMessages = {
           saved: '营收已保存',
           empty: '暂无营收记录',
         },
+        churn: {
+          button: '迁出园区',
+          title: '%{name} 迁出园区',
+          intro: '企业将标记为“已迁出”，其算力中心账户随即暂停。',
+          reason: '迁出原因',
+          done: '%{name} 已标记为迁出，算力账户将暂停',
+        },
         merge: {
           button: '合并重复企业',
           title: '合并重复企业到“%{name}”',
@@ -275,6 +282,13 @@ export const messages: FeatureMessages = {
           editOf: 'Edit revenue of %{year}',
           saved: 'Revenue saved',
           empty: 'No revenue records',
+        },
+        churn: {
+          button: 'Leaves the park',
+          title: '%{name} leaves the park',
+          intro: 'The company becomes churned, and its compute-center account is suspended.',
+          reason: 'Why it leaves',
+          done: '%{name} has left the park; its compute account will be suspended',
         },
         merge: {
           button: 'Merge duplicate',

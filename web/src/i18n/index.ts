@@ -2,6 +2,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
 import { messages as companies } from '../companies/messages';
+import { messages as compute } from '../compute/messages';
 import { messages as dashboard } from '../dashboard/messages';
 import { messages as deals } from '../deals/messages';
 import { messages as leads } from '../leads/messages';
@@ -17,6 +18,7 @@ const FEATURES: FeatureMessages[] = [
   common,
   dashboard,
   companies,
+  compute,
   leads,
   deals,
   siteVisits,

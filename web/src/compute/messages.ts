@@ -1,0 +1,86 @@
+import type { FeatureMessages } from '../i18n/types';
+
+export const messages: FeatureMessages = {
+  zh: {
+    crm: {
+      compute: {
+        tab: '算力账户',
+        none: '该企业尚未开通昇腾人工智能计算中心账户。',
+        open: '开通算力账户',
+        opened: '已向算力中心申请开通账户',
+        resync: '与算力中心同步',
+        resynced: '已与算力中心同步',
+        externalId: '算力中心账号：%{id}',
+        quota: '额度',
+        remaining: '剩余',
+        used: '已用',
+        lastSynced: '上次同步',
+        allocations: '算力额度分配',
+        noAllocations: '暂无额度分配',
+        amount: '额度',
+        validity: '有效期',
+        status: '状态',
+        reasons: { tenant_churned: '企业已迁出园区' },
+      },
+      enums: {
+        computeAccountStatus: {
+          pending: '开通中',
+          active: '已开通',
+          suspended: '已暂停',
+          closed: '已关闭',
+          failed: '开通失败',
+        },
+        allocationStatus: {
+          waiting: '待账户开通',
+          requested: '申请中',
+          active: '可用',
+          exhausted: '已用尽',
+          expired: '已过期',
+          revoked: '已撤销',
+          failed: '失败',
+        },
+      },
+    },
+  },
+  en: {
+    crm: {
+      compute: {
+        tab: 'Compute account',
+        none: 'This company has no account at the Ascend AI Computing Center yet.',
+        open: 'Open a compute account',
+        opened: 'The account was requested from the compute center',
+        resync: 'Sync with the compute center',
+        resynced: 'Synced with the compute center',
+        externalId: 'Compute-center account: %{id}',
+        quota: 'Quota',
+        remaining: 'Remaining',
+        used: 'Used',
+        lastSynced: 'Last synced',
+        allocations: 'Allocations',
+        noAllocations: 'No allocations yet',
+        amount: 'Amount',
+        validity: 'Valid',
+        status: 'Status',
+        reasons: { tenant_churned: 'The company left the park' },
+      },
+      enums: {
+        computeAccountStatus: {
+          pending: 'Opening',
+          active: 'Active',
+          suspended: 'Suspended',
+          closed: 'Closed',
+          failed: 'Failed to open',
+        },
+        allocationStatus: {
+          waiting: 'Waiting for the account',
+          requested: 'Requested',
+          active: 'Available',
+          exhausted: 'Used up',
+          expired: 'Expired',
+          revoked: 'Revoked',
+          failed: 'Failed',
+        },
+      },
+    },
+  },
+};
