@@ -402,6 +402,18 @@ describe('compute-center integration', () => {
     expect(future.status).toBe(401);
     const unsigned = await t.request('POST', eventsPath, { body: suspend(1000) });
     expect(unsigned.status).toBe(401);
+    const unknownType = await post(
+      signedWebhook({
+        type: 'account.deleted',
+        data: { accountId: linked.externalId, version: 2000 },
+      }),
+    );
+    expect(unknownType.status).toBe(400);
+    expect(unknownType.body.code).toBe('VALIDATION_FAILED');
+    const noVersion = await post(
+      signedWebhook({ type: 'account.suspended', data: { accountId: linked.externalId } }),
+    );
+    expect(noVersion.status).toBe(400);
     const stale = await post(signedWebhook(suspend(1)));
     expect(stale.status).toBe(200);
     expect(stale.body.outcome).toBe('stale');
@@ -441,6 +453,43 @@ describe('compute-center integration', () => {
       rows: [{ periodStart: '2026-11-01', resourceType: 'ascend-910b', cardHours: '12.50' }],
       totalCardHours: '12.50',
     });
+  });
+
+  it('refuses a second account for a firm, an unknown firm and a malformed id, writing nothing', async () => {
+    const count = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM compute_accounts`)).rows[0].n as number;
+    const company = await newCompany();
+    const first = await openAccount(company.id);
+    const before = await count();
+    const again = await t.request('POST', '/api/v1/compute-accounts', {
+      token: manager,
+      body: { companyId: company.id },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'ALREADY_EXISTS', accountId: first.id });
+    const unknown = await t.request('POST', '/api/v1/compute-accounts', {
+      token: manager,
+      body: { companyId: '00000000-0000-4000-8000-00000000abcd' },
+    });
+    expect(unknown.status).toBe(404);
+    const malformed = await t.request('POST', '/api/v1/compute-accounts', {
+      token: manager,
+      body: { companyId: 'not-a-uuid' },
+    });
+    expect(malformed.status).toBe(400);
+    const promoter = await t.tokenFor('promoter1');
+    const forbidden = await t.request('POST', '/api/v1/compute-accounts', {
+      token: promoter,
+      body: { companyId: (await newCompany()).id },
+    });
+    expect(forbidden.status).toBe(403);
+    expect(await count()).toBe(before);
+    const usage = await t.request(
+      'GET',
+      `/api/v1/compute-accounts/${first.id}/usage?from=2026-12-01&to=2026-11-01`,
+      { token: promoter },
+    );
+    expect(usage.status).toBe(400);
   });
 
   it('suspends the account of a firm that leaves the park, through the outbox', async () => {

@@ -65,7 +65,7 @@ export class ComputeOutbox implements OnModuleInit {
         expireInSeconds: Math.max(5, timeoutSeconds * 3),
         deadLetter: COMPUTE_DEAD_LETTER_QUEUE,
       },
-      workOptions: { pollingIntervalSeconds: 1 },
+      workOptions: { pollingIntervalSeconds: 0.5 },
     });
   }
 
