@@ -33,6 +33,7 @@ import { OnboardingModule } from './onboarding/onboarding.module';
 import { IncentivesModule } from './incentives/incentives.module';
 import { SearchModule } from './search/search.module';
 import { ComputeCenterModule } from './compute-center/compute-center.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface DatabaseConnection {
   url: string;
@@ -97,6 +98,7 @@ export class AppModule {
         ComputeCenterModule,
         IncentivesModule,
         SearchModule,
+        ReportsModule,
         HealthModule,
         DemoModule,
       ],

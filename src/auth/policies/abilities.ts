@@ -47,6 +47,8 @@ export type SubjectType =
   | 'Onboarding'
   | 'ComputeAccount'
   | 'Integration'
+  | 'Report'
+  | 'Target'
   | 'all';
 
 /** A record checked against the rules: its fields, tagged with its type by CASL's `subject()`. */
@@ -78,6 +80,8 @@ const STAFF_READABLE: Exclude<SubjectType, 'all'>[] = [
   'Application',
   'Onboarding',
   'ComputeAccount',
+  'Report',
+  'Target',
 ];
 
 /**

@@ -1,0 +1,171 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { LEAD_SOURCES } from '../leads/lead.enums';
+import { dealScope, SqlParams, type DealFilters } from './report-sql';
+import type { ReportPeriod } from './report-period';
+
+export interface SourceRow {
+  source: string;
+  leads: number;
+  qualified: number;
+  converted: number;
+  disqualified: number;
+  conversionRate: number | null;
+  signed: number;
+}
+
+export interface VisitWeekRow {
+  weekStart: string;
+  hostId: string;
+  hostName: string;
+  placeType: string;
+  place: string;
+  visits: number;
+  completed: number;
+  noShows: number;
+  cancelled: number;
+}
+
+export interface VisitSummary {
+  visits: number;
+  completed: number;
+  noShows: number;
+  cancelled: number;
+  scheduled: number;
+  /** Completed among the visits that were due (completed or no-show). */
+  completionRate: number | null;
+  noShowRate: number | null;
+  visitedDeals: number;
+  visitedDealsSigned: number;
+  /** Share of the deals with a completed visit in the period that reached Signed. */
+  visitedToSignedRate: number | null;
+}
+
+export interface TeamRow {
+  userId: string;
+  displayName: string;
+  leads: number;
+  visits: number;
+  stageMoves: number;
+  signings: number;
+  overdueTasks: number;
+}
+
+const rate = (part: string, whole: string) =>
+  `round(${part}::numeric / nullif(${whole}, 0), 4)::float8`;
+
+/** Sources, site visits and the team: where leads come from and how the people work them. */
+@Injectable()
+export class ActivityReportsService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private query<T>(sql: string, params: SqlParams): Promise<T[]> {
+    return this.txHost.tx.query<T[]>(sql, params.values);
+  }
+
+  /** Leads created in the period by source, how far they went, and how many signed. */
+  sources(period: ReportPeriod, filters: Omit<DealFilters, 'pipelineId'>): Promise<SourceRow[]> {
+    const p = new SqlParams();
+    const conditions = [
+      `l.deleted_at IS NULL`,
+      `l.created_at >= ${p.add(period.start)}`,
+      `l.created_at < ${p.add(period.end)}`,
+    ];
+    if (filters.ownerId) conditions.push(`l.owner_id = ${p.add(filters.ownerId)}`);
+    if (filters.source) conditions.push(`l.source = ${p.add(filters.source)}`);
+    if (filters.aiSegment) conditions.push(`c.ai_segment = ${p.add(filters.aiSegment)}`);
+    return this.query<SourceRow>(
+      `WITH picked AS (
+         SELECT l.id, l.source, l.status, l.converted_at FROM leads l JOIN companies c ON c.id = l.company_id
+          WHERE ${conditions.join(' AND ')}),
+       signed AS (
+         SELECT DISTINCT d.lead_id FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id
+           JOIN stages s ON s.id = h.to_stage_id
+          WHERE d.deleted_at IS NULL AND s.code = 'signed' AND d.lead_id IN (SELECT id FROM picked))
+       SELECT src.source, count(x.id)::int AS leads,
+              count(x.id) FILTER (WHERE x.status IN ('qualified', 'converted'))::int AS qualified,
+              count(x.id) FILTER (WHERE x.converted_at IS NOT NULL)::int AS converted,
+              count(x.id) FILTER (WHERE x.status = 'disqualified')::int AS disqualified,
+              ${rate('count(x.id) FILTER (WHERE x.converted_at IS NOT NULL)', 'count(x.id)')} AS "conversionRate",
+              count(sg.lead_id)::int AS signed
+         FROM unnest(${p.add([...LEAD_SOURCES], '::text[]')}) WITH ORDINALITY AS src(source, n)
+         LEFT JOIN picked x ON x.source = src.source
+         LEFT JOIN signed sg ON sg.lead_id = x.id
+        ${filters.source ? `WHERE src.source = ${p.add(filters.source)}` : ''}
+        GROUP BY src.source, src.n ORDER BY src.n`,
+      p,
+    );
+  }
+
+  /** Visits that started in the period, by Beijing week, host and place, and their outcomes. */
+  async siteVisits(
+    period: ReportPeriod,
+    filters: DealFilters,
+  ): Promise<{ weeks: VisitWeekRow[]; summary: VisitSummary }> {
+    const p = new SqlParams();
+    const scope = dealScope(p, filters);
+    const visits = `visits AS (
+         SELECT v.* FROM site_visits v JOIN scope d ON d.id = v.deal_id
+          WHERE v.starts_at >= ${p.add(period.start)} AND v.starts_at < ${p.add(period.end)})`;
+    const weeks = await this.query<VisitWeekRow>(
+      `WITH ${scope}, ${visits}
+       SELECT to_char(date_trunc('week', v.starts_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS "weekStart",
+              h.user_id AS "hostId", u.display_name AS "hostName", v.place_type AS "placeType",
+              coalesce(v.place_label, '') AS place, count(*)::int AS visits,
+              count(*) FILTER (WHERE v.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE v.status = 'no_show')::int AS "noShows",
+              count(*) FILTER (WHERE v.status = 'cancelled')::int AS cancelled
+         FROM visits v JOIN site_visit_hosts h ON h.visit_id = v.id JOIN users u ON u.id = h.user_id
+        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 3, 4, 5`,
+      p,
+    );
+    const [summary] = await this.query<VisitSummary>(
+      `WITH ${scope}, ${visits},
+       visited AS (SELECT DISTINCT deal_id FROM visits WHERE status = 'completed'),
+       visited_signed AS (
+         SELECT DISTINCT x.deal_id FROM visited x JOIN deal_stage_history h ON h.deal_id = x.deal_id
+           JOIN stages s ON s.id = h.to_stage_id WHERE s.code = 'signed')
+       SELECT count(*)::int AS visits,
+              count(*) FILTER (WHERE status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE status = 'no_show')::int AS "noShows",
+              count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+              count(*) FILTER (WHERE status = 'scheduled')::int AS scheduled,
+              ${rate(`count(*) FILTER (WHERE status = 'completed')`, `count(*) FILTER (WHERE status IN ('completed', 'no_show'))`)} AS "completionRate",
+              ${rate(`count(*) FILTER (WHERE status = 'no_show')`, `count(*) FILTER (WHERE status IN ('completed', 'no_show'))`)} AS "noShowRate",
+              (SELECT count(*) FROM visited)::int AS "visitedDeals",
+              (SELECT count(*) FROM visited_signed)::int AS "visitedDealsSigned",
+              ${rate('(SELECT count(*) FROM visited_signed)', '(SELECT count(*) FROM visited)')} AS "visitedToSignedRate"
+         FROM visits`,
+      p,
+    );
+    return { weeks, summary };
+  }
+
+  /** Per promoter (or the one asked for): leads, visits, stage moves, signings, overdue tasks. */
+  team(
+    period: ReportPeriod,
+    filters: { pipelineId: string; ownerId?: string },
+  ): Promise<TeamRow[]> {
+    const p = new SqlParams();
+    const [start, end] = [p.add(period.start), p.add(period.end)];
+    const within = (column: string) => `${column} >= ${start} AND ${column} < ${end}`;
+    const people = filters.ownerId
+      ? `u.id = ${p.add(filters.ownerId)}`
+      : `u.role = 'promoter' AND u.active AND u.deleted_at IS NULL`;
+    return this.query<TeamRow>(
+      `SELECT u.id AS "userId", u.display_name AS "displayName",
+              (SELECT count(*) FROM leads l WHERE l.owner_id = u.id AND l.deleted_at IS NULL AND ${within('l.created_at')})::int AS leads,
+              (SELECT count(*) FROM site_visit_hosts h JOIN site_visits v ON v.id = h.visit_id
+                WHERE h.user_id = u.id AND v.status = 'completed' AND ${within('v.starts_at')})::int AS visits,
+              (SELECT count(*) FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
+                WHERE h.moved_by_id = u.id AND d.pipeline_id = ${p.add(filters.pipelineId)} AND ${within('h.moved_at')})::int AS "stageMoves",
+              (SELECT count(DISTINCT d.id) FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id JOIN stages s ON s.id = h.to_stage_id
+                WHERE d.owner_id = u.id AND d.deleted_at IS NULL AND s.code = 'signed' AND ${within('h.moved_at')})::int AS signings,
+              (SELECT count(*) FROM tasks t WHERE t.assignee_id = u.id AND t.status = 'open' AND t.deleted_at IS NULL
+                  AND t.due_at < now())::int AS "overdueTasks"
+         FROM users u WHERE ${people} ORDER BY u.display_name`,
+      p,
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import type { ReportPeriod } from './report-period';
+import { beijingMidnight, beijingToday } from './report-period';
+
+export interface ComputeUsageMonth {
+  companyId: string;
+  companyName: string;
+  month: string;
+  cardHours: string;
+}
+
+export interface ComputeTenantRow {
+  companyId: string;
+  companyName: string;
+  accountStatus: string;
+  /** Card-hours granted by subsidies, and how much of them is used (allocated − remaining). */
+  subsidyAllocated: string;
+  subsidyConsumed: string;
+  subsidyRemaining: string;
+  /** All card-hours used in the period, subsidised or not. */
+  usedInPeriod: string;
+}
+
+export interface Overview {
+  openDeals: number;
+  weightedPipelineInvestment: string;
+  signedThisYear: number;
+  tenants: number;
+  visitsThisMonth: number;
+  overdueTasks: number;
+  activeComputeAccounts: number;
+  cardHoursThisMonth: string;
+}
+
+/** Compute usage and the dashboard's headline figures. */
+@Injectable()
+export class ParkReportsService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  async computeUsage(
+    period: ReportPeriod,
+  ): Promise<{ months: ComputeUsageMonth[]; tenants: ComputeTenantRow[] }> {
+    const params = [period.from, period.to];
+    const months = await this.txHost.tx.query<ComputeUsageMonth[]>(
+      `SELECT c.id AS "companyId", c.name AS "companyName", to_char(date_trunc('month', u.day), 'YYYY-MM') AS month,
+              sum(u.card_hours)::numeric(16,2)::text AS "cardHours"
+         FROM compute_usage u JOIN compute_accounts a ON a.id = u.account_id JOIN companies c ON c.id = a.company_id
+        WHERE u.day >= $1::date AND u.day < $2::date
+        GROUP BY c.id, c.name, 3 ORDER BY c.name, 3`,
+      params,
+    );
+    const tenants = await this.txHost.tx.query<ComputeTenantRow[]>(
+      `SELECT c.id AS "companyId", c.name AS "companyName", a.status AS "accountStatus",
+              coalesce(l.allocated, 0)::numeric(16,2)::text AS "subsidyAllocated",
+              coalesce(l.allocated - l.remaining, 0)::numeric(16,2)::text AS "subsidyConsumed",
+              coalesce(l.remaining, 0)::numeric(16,2)::text AS "subsidyRemaining",
+              coalesce(u.used, 0)::numeric(16,2)::text AS "usedInPeriod"
+         FROM compute_accounts a JOIN companies c ON c.id = a.company_id
+         LEFT JOIN LATERAL (
+           SELECT sum(amount) AS allocated, sum(coalesce(remaining, amount)) AS remaining FROM compute_allocations
+            WHERE account_id = a.id AND unit = 'card_hour' AND kind = 'subsidy_voucher'
+              AND status IN ('active', 'exhausted', 'expired')) l ON true
+         LEFT JOIN LATERAL (
+           SELECT sum(card_hours) AS used FROM compute_usage
+            WHERE account_id = a.id AND day >= $1::date AND day < $2::date) u ON true
+        ORDER BY c.name`,
+      params,
+    );
+    return { months, tenants };
+  }
+
+  /** The handful of figures the dashboard opens with, for the whole park, in one statement. */
+  async overview(pipelineId: string, now = new Date()): Promise<Overview> {
+    const today = beijingToday(now);
+    const yearStart = beijingMidnight(`${today.slice(0, 4)}-01-01`);
+    const monthStart = beijingMidnight(`${today.slice(0, 7)}-01`);
+    const [row] = await this.txHost.tx.query<Overview[]>(
+      `SELECT
+         (SELECT count(*) FROM deals d JOIN stages s ON s.id = d.stage_id
+           WHERE d.deleted_at IS NULL AND d.pipeline_id = $1 AND s.kind = 'open')::int AS "openDeals",
+         (SELECT coalesce(sum(d.expected_investment * s.probability / 100.0), 0) FROM deals d JOIN stages s ON s.id = d.stage_id
+           WHERE d.deleted_at IS NULL AND d.pipeline_id = $1 AND s.kind = 'open')::numeric(18,2)::text AS "weightedPipelineInvestment",
+         (SELECT count(DISTINCT d.company_id) FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id JOIN stages s ON s.id = h.to_stage_id
+           WHERE d.deleted_at IS NULL AND s.code = 'signed' AND h.moved_at >= $2)::int AS "signedThisYear",
+         (SELECT count(*) FROM companies WHERE deleted_at IS NULL AND status = 'tenant')::int AS tenants,
+         (SELECT count(*) FROM site_visits WHERE status = 'completed' AND starts_at >= $3)::int AS "visitsThisMonth",
+         (SELECT count(*) FROM tasks WHERE status = 'open' AND deleted_at IS NULL AND due_at < now())::int AS "overdueTasks",
+         (SELECT count(*) FROM compute_accounts WHERE status = 'active')::int AS "activeComputeAccounts",
+         (SELECT coalesce(sum(card_hours), 0) FROM compute_usage WHERE day >= $4::date)::numeric(16,2)::text AS "cardHoursThisMonth"`,
+      [pipelineId, yearStart, monthStart, `${today.slice(0, 7)}-01`],
+    );
+    return row;
+  }
+}

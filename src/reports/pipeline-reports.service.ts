@@ -1,0 +1,198 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Injectable } from '@nestjs/common';
+import { dealScope, days, SqlParams, type DealFilters } from './report-sql';
+import type { ReportPeriod } from './report-period';
+
+export interface FunnelStage {
+  stageId: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  kind: string;
+  reached: number;
+  /** Share of this stage's deals that reached the next one (null for the last and for Lost). */
+  conversionToNext: number | null;
+  /** Share of the first stage's deals that reached this one. */
+  conversionFromFirst: number | null;
+  expectedInvestment: string;
+  expectedArea: string;
+  expectedComputeCardHours: number;
+}
+
+export interface StageVelocity {
+  stageId: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  slaDays: number | null;
+  /** Stays in the stage that ended in the period. */
+  stays: number;
+  medianDays: number | null;
+  p90Days: number | null;
+  /** Open deals in the stage now, and those past its SLA. */
+  openNow: number;
+  overSlaNow: number;
+}
+
+export interface CycleTime {
+  to: 'signed' | 'tenant';
+  deals: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface ForecastBucket {
+  periodStart: string;
+  deals: number;
+  weightedSignings: number;
+  weightedMoveIns: number;
+  weightedArea: string;
+  weightedComputeCardHours: string;
+  weightedInvestment: string;
+}
+
+/** Funnel, velocity and forecast: the pipeline's reports, each one SQL statement or two. */
+@Injectable()
+export class PipelineReportsService {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private query<T>(sql: string, params: SqlParams): Promise<T[]> {
+    return this.txHost.tx.query<T[]>(sql, params.values);
+  }
+
+  /**
+   * Per stage, the deals whose furthest stage entered in the period is this one or a later one
+   * (so a deal that skipped a stage counts for it), with conversions and expected value.
+   */
+  async funnel(period: ReportPeriod, filters: DealFilters): Promise<FunnelStage[]> {
+    const p = new SqlParams();
+    const [start, end] = [p.add(period.start), p.add(period.end)];
+    return this.query<FunnelStage>(
+      `WITH ${dealScope(p, filters)},
+       moves AS (
+         SELECT h.deal_id, s.position, s.kind FROM deal_stage_history h
+           JOIN scope d ON d.id = h.deal_id JOIN stages s ON s.id = h.to_stage_id
+          WHERE h.moved_at >= ${start} AND h.moved_at < ${end}),
+       furthest AS (SELECT deal_id, max(position) AS position FROM moves WHERE kind <> 'lost' GROUP BY deal_id),
+       lost AS (SELECT DISTINCT deal_id FROM moves WHERE kind = 'lost'),
+       reached AS (
+         SELECT s.id, s.code, s.name, s.name_en, s.kind, s.position, count(d.id)::int AS reached,
+                coalesce(sum(d.expected_investment), 0) AS investment, coalesce(sum(d.expected_area), 0) AS area,
+                coalesce(sum(d.expected_compute_card_hours), 0)::int AS compute
+           FROM stages s
+           LEFT JOIN furthest f ON s.kind <> 'lost' AND f.position >= s.position
+           LEFT JOIN lost x ON s.kind = 'lost'
+           LEFT JOIN scope d ON d.id = coalesce(f.deal_id, x.deal_id)
+          WHERE s.pipeline_id = ${p.add(filters.pipelineId)} AND s.retired_at IS NULL
+          GROUP BY s.id)
+       SELECT id AS "stageId", code, name, name_en AS "nameEn", kind, reached,
+              CASE WHEN kind = 'lost' THEN NULL
+                   ELSE round(lead(reached) OVER open_stages::numeric / nullif(reached, 0), 4)::float8 END AS "conversionToNext",
+              CASE WHEN kind = 'lost' THEN NULL
+                   ELSE round(reached::numeric / nullif(first_value(reached) OVER open_stages, 0), 4)::float8 END AS "conversionFromFirst",
+              investment::numeric(18,2)::text AS "expectedInvestment", area::numeric(14,2)::text AS "expectedArea",
+              compute AS "expectedComputeCardHours"
+         FROM reached
+       WINDOW open_stages AS (PARTITION BY kind = 'lost' ORDER BY position)
+        ORDER BY kind = 'lost', position`,
+      p,
+    );
+  }
+
+  /**
+   * Days in each stage (median and 90th percentile of the stays that ended in the period), the
+   * deals over the stage's SLA now, and cycle times to Signed and to Tenant.
+   */
+  async velocity(
+    period: ReportPeriod,
+    filters: DealFilters,
+  ): Promise<{ stages: StageVelocity[]; cycleTimes: CycleTime[] }> {
+    const p = new SqlParams();
+    const [start, end] = [p.add(period.start), p.add(period.end)];
+    const stages = await this.query<StageVelocity>(
+      `WITH ${dealScope(p, filters)},
+       stays AS (
+         SELECT h.to_stage_id AS stage_id, h.moved_at AS entered_at,
+                lead(h.moved_at) OVER (PARTITION BY h.deal_id ORDER BY h.moved_at, s.position) AS left_at
+           FROM deal_stage_history h JOIN scope d ON d.id = h.deal_id JOIN stages s ON s.id = h.to_stage_id),
+       ended AS (SELECT stage_id, ${days('left_at', 'entered_at')} AS days FROM stays
+                  WHERE left_at >= ${start} AND left_at < ${end})
+       SELECT s.id AS "stageId", s.code, s.name, s.name_en AS "nameEn", s.sla_days AS "slaDays",
+              (SELECT count(*) FROM ended e WHERE e.stage_id = s.id)::int AS stays,
+              (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY e.days)::numeric, 1)::float8 FROM ended e WHERE e.stage_id = s.id) AS "medianDays",
+              (SELECT round(percentile_cont(0.9) WITHIN GROUP (ORDER BY e.days)::numeric, 1)::float8 FROM ended e WHERE e.stage_id = s.id) AS "p90Days",
+              (SELECT count(*) FROM scope d WHERE d.stage_id = s.id AND d.closed_at IS NULL)::int AS "openNow",
+              (SELECT count(*) FROM scope d WHERE d.stage_id = s.id AND d.closed_at IS NULL AND s.sla_days IS NOT NULL
+                  AND d.stage_entered_at < now() - make_interval(days => s.sla_days))::int AS "overSlaNow"
+         FROM stages s
+        WHERE s.pipeline_id = ${p.add(filters.pipelineId)} AND s.retired_at IS NULL AND s.kind = 'open'
+        ORDER BY s.position`,
+      p,
+    );
+    const q = new SqlParams();
+    const [from, to] = [q.add(period.start), q.add(period.end)];
+    const cycleTimes = await this.query<CycleTime>(
+      `WITH ${dealScope(q, filters)},
+       milestones AS (
+         SELECT d.id, coalesce(l.created_at, d.created_at) AS first_contact,
+                min(h.moved_at) FILTER (WHERE s.code = 'signed') AS signed_at,
+                min(h.moved_at) FILTER (WHERE s.kind = 'won') AS tenant_at
+           FROM scope d LEFT JOIN leads l ON l.id = d.lead_id
+           JOIN deal_stage_history h ON h.deal_id = d.id JOIN stages s ON s.id = h.to_stage_id
+          GROUP BY d.id, l.created_at, d.created_at),
+       cycles AS (
+         SELECT 'signed' AS "to", ${days('signed_at', 'first_contact')} AS days FROM milestones WHERE signed_at >= ${from} AND signed_at < ${to}
+         UNION ALL
+         SELECT 'tenant', ${days('tenant_at', 'first_contact')} FROM milestones WHERE tenant_at >= ${from} AND tenant_at < ${to})
+       SELECT t."to", count(c.days)::int AS deals,
+              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "medianDays",
+              round(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "p90Days"
+         FROM (VALUES ('signed'), ('tenant')) AS t("to") LEFT JOIN cycles c ON c."to" = t."to"
+        GROUP BY t."to" ORDER BY t."to"`,
+      q,
+    );
+    return { stages, cycleTimes };
+  }
+
+  /**
+   * Open deals by the month (or quarter) of their target move-in, weighted by their stage's
+   * probability: expected signings (deals not yet signed), move-ins, area, compute and investment.
+   */
+  async forecast(
+    period: ReportPeriod,
+    filters: DealFilters,
+    granularity: 'month' | 'quarter',
+  ): Promise<{
+    buckets: ForecastBucket[];
+    availableArea: string;
+    computeRemainingCardHours: string;
+  }> {
+    const p = new SqlParams();
+    const unit = p.add(granularity);
+    const buckets = await this.query<ForecastBucket>(
+      `WITH ${dealScope(p, filters)},
+       signed AS (SELECT position FROM stages WHERE pipeline_id = ${p.add(filters.pipelineId)} AND code = 'signed')
+       SELECT to_char(date_trunc(${unit}::text, d.target_move_in_date::timestamp), 'YYYY-MM-DD') AS "periodStart",
+              count(*)::int AS deals,
+              round(coalesce(sum(s.probability / 100.0) FILTER (WHERE s.position < coalesce((SELECT position FROM signed), 0)), 0), 2)::float8 AS "weightedSignings",
+              round(sum(s.probability / 100.0), 2)::float8 AS "weightedMoveIns",
+              round(sum(coalesce(d.expected_area, 0) * s.probability / 100.0), 2)::text AS "weightedArea",
+              round(sum(coalesce(d.expected_compute_card_hours, 0) * s.probability / 100.0), 2)::text AS "weightedComputeCardHours",
+              round(sum(coalesce(d.expected_investment, 0) * s.probability / 100.0), 2)::text AS "weightedInvestment"
+         FROM scope d JOIN stages s ON s.id = d.stage_id
+        WHERE d.closed_at IS NULL AND s.kind = 'open'
+          AND d.target_move_in_date >= ${p.add(period.from)}::date AND d.target_move_in_date < ${p.add(period.to)}::date
+        GROUP BY 1 ORDER BY 1`,
+      p,
+    );
+    const [supply] = await this.txHost.tx.query<
+      { availableArea: string; computeRemainingCardHours: string }[]
+    >(
+      `SELECT (SELECT coalesce(sum(area), 0) FROM units WHERE status = 'available')::numeric(14,2)::text AS "availableArea",
+              (SELECT coalesce(sum(coalesce(remaining, amount)), 0) FROM compute_allocations
+                WHERE status = 'active' AND unit = 'card_hour')::numeric(16,2)::text AS "computeRemainingCardHours"`,
+    );
+    return { buckets, ...supply };
+  }
+}

@@ -1,0 +1,230 @@
+import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { Authorize } from '../auth/policies/auth-decision.decorator';
+import type { Principal } from '../auth/roles';
+import { forbidden } from '../common/errors/problem.exception';
+import { PipelinesService } from '../pipeline/pipelines.service';
+import { ActivityReportsService } from './activity-reports.service';
+import { ReportQuery } from './dto/report-query.dto';
+import {
+  ComputeUsageReportDto,
+  ForecastReportDto,
+  FunnelReportDto,
+  OverviewDto,
+  SiteVisitsReportDto,
+  SourcesReportDto,
+  TargetsReportDto,
+  TeamReportDto,
+  VelocityReportDto,
+} from './dto/report-responses.dto';
+import { ParkReportsService } from './park-reports.service';
+import { PipelineReportsService } from './pipeline-reports.service';
+import { csvFile, wantsCsv, type ReportTable } from './report-csv';
+import { reportPeriod, type ReportPeriod } from './report-period';
+import type { DealFilters } from './report-sql';
+import { reportTables } from './report-tables';
+import { TargetsService } from './targets.service';
+
+export class ForecastQuery extends ReportQuery {
+  @ApiPropertyOptional({ enum: ['month', 'quarter'], default: 'month' })
+  @IsOptional()
+  @IsIn(['month', 'quarter'])
+  granularity?: 'month' | 'quarter';
+}
+
+const CSV_NOTE = 'JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv';
+
+/** The managers' reports: SQL aggregates over a period of Beijing days, as JSON or CSV. */
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly pipelines: PipelinesService,
+    private readonly pipelineReports: PipelineReportsService,
+    private readonly activityReports: ActivityReportsService,
+    private readonly parkReports: ParkReportsService,
+    private readonly targets: TargetsService,
+  ) {}
+
+  private async scope(query: ReportQuery): Promise<{ period: ReportPeriod; filters: DealFilters }> {
+    const period = reportPeriod(query);
+    const pipelineId = query.pipelineId ?? (await this.pipelines.defaultPipeline()).id;
+    if (query.pipelineId) await this.pipelines.get(query.pipelineId);
+    return {
+      period,
+      filters: {
+        pipelineId,
+        ownerId: query.ownerId,
+        source: query.source,
+        aiSegment: query.aiSegment,
+      },
+    };
+  }
+
+  private answer<R, T>(
+    query: ReportQuery,
+    accept: string | undefined,
+    period: ReportPeriod,
+    report: R,
+    table: ReportTable<T>,
+  ): R | StreamableFile {
+    return wantsCsv(query.format, accept) ? csvFile(table, period.from) : report;
+  }
+
+  @Get('funnel')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary: 'Deals reaching each stage in the period, conversions, value',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: FunnelReportDto })
+  async funnel(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+    const { period, filters } = await this.scope(query);
+    const stages = await this.pipelineReports.funnel(period, filters);
+    const report = { from: period.from, to: period.to, pipelineId: filters.pipelineId, stages };
+    return this.answer(query, accept, period, report, reportTables.funnel(stages));
+  }
+
+  @Get('velocity')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary: 'Days in each stage (median, p90), deals over SLA, cycle times',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: VelocityReportDto })
+  async velocity(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+    const { period, filters } = await this.scope(query);
+    const result = await this.pipelineReports.velocity(period, filters);
+    const report = { from: period.from, to: period.to, pipelineId: filters.pipelineId, ...result };
+    return this.answer(query, accept, period, report, reportTables.velocity(result.stages));
+  }
+
+  @Get('forecast')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary:
+      'Expected signings and move-ins by target move-in month, weighted by stage probability',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ForecastReportDto })
+  async forecast(@Query() query: ForecastQuery, @Headers('accept') accept?: string) {
+    const { period, filters } = await this.scope(query);
+    const granularity = query.granularity ?? 'month';
+    const result = await this.pipelineReports.forecast(period, filters, granularity);
+    const report = { from: period.from, to: period.to, granularity, ...result };
+    return this.answer(query, accept, period, report, reportTables.forecast(result.buckets));
+  }
+
+  @Get('sources')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary: 'Leads created in the period and their conversions, by source',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: SourcesReportDto })
+  async sources(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+    const { period, filters } = await this.scope(query);
+    const rows = await this.activityReports.sources(period, filters);
+    const report = { from: period.from, to: period.to, rows };
+    return this.answer(query, accept, period, report, reportTables.sources(rows));
+  }
+
+  @Get('site-visits')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary:
+      'Visits per week by host and place, completion and no-show rates, visited deals signed',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: SiteVisitsReportDto })
+  async siteVisits(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+    const { period, filters } = await this.scope(query);
+    const result = await this.activityReports.siteVisits(period, filters);
+    const report = { from: period.from, to: period.to, ...result };
+    return this.answer(query, accept, period, report, reportTables.siteVisits(result.weeks));
+  }
+
+  @Get('team')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary:
+      'Per promoter: leads, visits, stage moves, signings, overdue tasks (promoters: their own)',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: TeamReportDto })
+  async team(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ReportQuery,
+    @Headers('accept') accept?: string,
+  ) {
+    if (principal.role === 'promoter') {
+      if (query.ownerId && query.ownerId !== principal.id)
+        throw forbidden('A promoter sees the team report for itself only');
+      query.ownerId = principal.id;
+    }
+    const { period, filters } = await this.scope(query);
+    const rows = await this.activityReports.team(period, filters);
+    const report = { from: period.from, to: period.to, rows };
+    return this.answer(query, accept, period, report, reportTables.team(rows));
+  }
+
+  @Get('targets')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary: 'The park’s targets overlapping the period: actual, progress and the pace needed',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: TargetsReportDto })
+  async targetsReport(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+    const period = reportPeriod(query);
+    const explicit = [query.from, query.year].some((v) => v !== undefined);
+    const rows = await this.targets.progress(explicit ? period : undefined);
+    const report = { from: period.from, to: period.to, targets: rows };
+    return this.answer(query, accept, period, report, reportTables.targets(rows));
+  }
+
+  @Get('compute-usage')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary: 'Card-hours by tenant and month; subsidy allocated against consumed',
+    description: CSV_NOTE,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ComputeUsageReportDto })
+  async computeUsage(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+    const period = reportPeriod(query);
+    const result = await this.parkReports.computeUsage(period);
+    const report = { from: period.from, to: period.to, ...result };
+    return this.answer(query, accept, period, report, reportTables.computeUsage(result.months));
+  }
+
+  @Get('overview')
+  @Authorize('read', 'Report')
+  @ApiOperation({
+    summary: 'The dashboard’s headline figures and the targets’ progress, in one call',
+  })
+  @ApiOkResponse({ type: OverviewDto })
+  async overview(): Promise<OverviewDto> {
+    const pipeline = await this.pipelines.defaultPipeline();
+    const [figures, targets] = await Promise.all([
+      this.parkReports.overview(pipeline.id),
+      this.targets.progress(),
+    ]);
+    return { ...figures, targets };
+  }
+}
