@@ -153,18 +153,31 @@ export class ActivityReportsService {
     const people = filters.ownerId
       ? `u.id = ${p.add(filters.ownerId)}`
       : `u.role = 'promoter' AND u.active AND u.deleted_at IS NULL`;
+    const pipeline = p.add(filters.pipelineId);
     return this.query<TeamRow>(
-      `SELECT u.id AS "userId", u.display_name AS "displayName",
-              (SELECT count(*) FROM leads l WHERE l.owner_id = u.id AND l.deleted_at IS NULL AND ${within('l.created_at')})::int AS leads,
-              (SELECT count(*) FROM site_visit_hosts h JOIN site_visits v ON v.id = h.visit_id
-                WHERE h.user_id = u.id AND v.status = 'completed' AND ${within('v.starts_at')})::int AS visits,
-              (SELECT count(*) FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
-                WHERE h.moved_by_id = u.id AND d.pipeline_id = ${p.add(filters.pipelineId)} AND ${within('h.moved_at')})::int AS "stageMoves",
-              (SELECT count(DISTINCT d.id) FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id JOIN stages s ON s.id = h.to_stage_id
-                WHERE d.owner_id = u.id AND d.deleted_at IS NULL AND s.code = 'signed' AND ${within('h.moved_at')})::int AS signings,
-              (SELECT count(*) FROM tasks t WHERE t.assignee_id = u.id AND t.status = 'open' AND t.deleted_at IS NULL
-                  AND t.due_at < now())::int AS "overdueTasks"
-         FROM users u WHERE ${people} ORDER BY u.display_name`,
+      `WITH people AS (SELECT u.id, u.display_name FROM users u WHERE ${people}),
+       leads_of AS (
+         SELECT l.owner_id AS user_id, count(*)::int AS n FROM leads l
+          WHERE l.owner_id IN (SELECT id FROM people) AND l.deleted_at IS NULL AND ${within('l.created_at')} GROUP BY 1),
+       visits_of AS (
+         SELECT h.user_id, count(*)::int AS n FROM site_visit_hosts h JOIN site_visits v ON v.id = h.visit_id
+          WHERE h.user_id IN (SELECT id FROM people) AND v.status = 'completed' AND ${within('v.starts_at')} GROUP BY 1),
+       moves_of AS (
+         SELECT h.moved_by_id AS user_id, count(*)::int AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
+          WHERE h.moved_by_id IN (SELECT id FROM people) AND d.pipeline_id = ${pipeline} AND ${within('h.moved_at')} GROUP BY 1),
+       signings_of AS (
+         SELECT d.owner_id AS user_id, count(DISTINCT d.id)::int AS n FROM deals d
+           JOIN deal_stage_history h ON h.deal_id = d.id JOIN stages s ON s.id = h.to_stage_id
+          WHERE d.owner_id IN (SELECT id FROM people) AND d.deleted_at IS NULL AND s.code = 'signed' AND ${within('h.moved_at')} GROUP BY 1),
+       overdue_of AS (
+         SELECT t.assignee_id AS user_id, count(*)::int AS n FROM tasks t
+          WHERE t.assignee_id IN (SELECT id FROM people) AND t.status = 'open' AND t.deleted_at IS NULL AND t.due_at < now() GROUP BY 1)
+       SELECT u.id AS "userId", u.display_name AS "displayName", coalesce(l.n, 0) AS leads, coalesce(v.n, 0) AS visits,
+              coalesce(m.n, 0) AS "stageMoves", coalesce(s.n, 0) AS signings, coalesce(o.n, 0) AS "overdueTasks"
+         FROM people u LEFT JOIN leads_of l ON l.user_id = u.id LEFT JOIN visits_of v ON v.user_id = u.id
+         LEFT JOIN moves_of m ON m.user_id = u.id LEFT JOIN signings_of s ON s.user_id = u.id
+         LEFT JOIN overdue_of o ON o.user_id = u.id
+        ORDER BY u.display_name`,
       p,
     );
   }

@@ -70,20 +70,21 @@ export class PipelineReportsService {
     const [start, end] = [p.add(period.start), p.add(period.end)];
     return this.query<FunnelStage>(
       `WITH ${dealScope(p, filters)},
-       moves AS (
-         SELECT h.deal_id, s.position, s.kind FROM deal_stage_history h
-           JOIN scope d ON d.id = h.deal_id JOIN stages s ON s.id = h.to_stage_id
-          WHERE h.moved_at >= ${start} AND h.moved_at < ${end}),
-       furthest AS (SELECT deal_id, max(position) AS position FROM moves WHERE kind <> 'lost' GROUP BY deal_id),
-       lost AS (SELECT DISTINCT deal_id FROM moves WHERE kind = 'lost'),
+       per_deal AS (
+         SELECT h.deal_id, max(s.position) FILTER (WHERE s.kind <> 'lost') AS furthest,
+                bool_or(s.kind = 'lost') AS lost
+           FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
+          WHERE h.moved_at >= ${start} AND h.moved_at < ${end}
+          GROUP BY h.deal_id),
+       valued AS (
+         SELECT m.furthest, m.lost, d.expected_investment, d.expected_area, d.expected_compute_card_hours
+           FROM per_deal m JOIN scope d ON d.id = m.deal_id),
        reached AS (
-         SELECT s.id, s.code, s.name, s.name_en, s.kind, s.position, count(d.id)::int AS reached,
-                coalesce(sum(d.expected_investment), 0) AS investment, coalesce(sum(d.expected_area), 0) AS area,
-                coalesce(sum(d.expected_compute_card_hours), 0)::int AS compute
+         SELECT s.id, s.code, s.name, s.name_en, s.kind, s.position, count(v.*)::int AS reached,
+                coalesce(sum(v.expected_investment), 0) AS investment, coalesce(sum(v.expected_area), 0) AS area,
+                coalesce(sum(v.expected_compute_card_hours), 0)::int AS compute
            FROM stages s
-           LEFT JOIN furthest f ON s.kind <> 'lost' AND f.position >= s.position
-           LEFT JOIN lost x ON s.kind = 'lost'
-           LEFT JOIN scope d ON d.id = coalesce(f.deal_id, x.deal_id)
+           LEFT JOIN valued v ON CASE WHEN s.kind = 'lost' THEN v.lost ELSE v.furthest >= s.position END
           WHERE s.pipeline_id = ${p.add(filters.pipelineId)} AND s.retired_at IS NULL
           GROUP BY s.id)
        SELECT id AS "stageId", code, name, name_en AS "nameEn", kind, reached,
@@ -116,16 +117,19 @@ export class PipelineReportsService {
          SELECT h.to_stage_id AS stage_id, h.moved_at AS entered_at,
                 lead(h.moved_at) OVER (PARTITION BY h.deal_id ORDER BY h.moved_at, s.position) AS left_at
            FROM deal_stage_history h JOIN scope d ON d.id = h.deal_id JOIN stages s ON s.id = h.to_stage_id),
-       ended AS (SELECT stage_id, ${days('left_at', 'entered_at')} AS days FROM stays
-                  WHERE left_at >= ${start} AND left_at < ${end})
+       ended AS (
+         SELECT stage_id, count(*)::int AS stays,
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('left_at', 'entered_at')})::numeric, 1)::float8 AS median,
+                round(percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days('left_at', 'entered_at')})::numeric, 1)::float8 AS p90
+           FROM stays WHERE left_at >= ${start} AND left_at < ${end} GROUP BY stage_id),
+       open_now AS (
+         SELECT d.stage_id, count(*)::int AS open,
+                count(*) FILTER (WHERE s.sla_days IS NOT NULL AND d.stage_entered_at < now() - make_interval(days => s.sla_days))::int AS over_sla
+           FROM scope d JOIN stages s ON s.id = d.stage_id WHERE d.closed_at IS NULL GROUP BY d.stage_id)
        SELECT s.id AS "stageId", s.code, s.name, s.name_en AS "nameEn", s.sla_days AS "slaDays",
-              (SELECT count(*) FROM ended e WHERE e.stage_id = s.id)::int AS stays,
-              (SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY e.days)::numeric, 1)::float8 FROM ended e WHERE e.stage_id = s.id) AS "medianDays",
-              (SELECT round(percentile_cont(0.9) WITHIN GROUP (ORDER BY e.days)::numeric, 1)::float8 FROM ended e WHERE e.stage_id = s.id) AS "p90Days",
-              (SELECT count(*) FROM scope d WHERE d.stage_id = s.id AND d.closed_at IS NULL)::int AS "openNow",
-              (SELECT count(*) FROM scope d WHERE d.stage_id = s.id AND d.closed_at IS NULL AND s.sla_days IS NOT NULL
-                  AND d.stage_entered_at < now() - make_interval(days => s.sla_days))::int AS "overSlaNow"
-         FROM stages s
+              coalesce(e.stays, 0) AS stays, e.median AS "medianDays", e.p90 AS "p90Days",
+              coalesce(o.open, 0) AS "openNow", coalesce(o.over_sla, 0) AS "overSlaNow"
+         FROM stages s LEFT JOIN ended e ON e.stage_id = s.id LEFT JOIN open_now o ON o.stage_id = s.id
         WHERE s.pipeline_id = ${p.add(filters.pipelineId)} AND s.retired_at IS NULL AND s.kind = 'open'
         ORDER BY s.position`,
       p,
