@@ -1380,6 +1380,235 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Deals reaching each stage in the period, conversions, value
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_funnel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/velocity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Days in each stage (median, p90), deals over SLA, cycle times
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_velocity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Expected signings and move-ins by target move-in month, weighted by stage probability
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_forecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Leads created in the period and their conversions, by source
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_sources'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/site-visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Visits per week by host and place, completion and no-show rates, visited deals signed
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_siteVisits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Per promoter: leads, visits, stage moves, signings, overdue tasks (promoters: their own)
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_team'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The park’s targets overlapping the period: actual, progress and the pace needed
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_targetsReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/compute-usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Card-hours by tenant and month; subsidy allocated against consumed
+     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     */
+    get: operations['ReportsController_computeUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dashboard’s headline figures and the targets’ progress, in one call */
+    get: operations['ReportsController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TargetsController_list'];
+    put?: never;
+    post: operations['TargetsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/targets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TargetsController_get'];
+    put?: never;
+    post?: never;
+    delete: operations['TargetsController_remove'];
+    options?: never;
+    head?: never;
+    patch: operations['TargetsController_update'];
+    trace?: never;
+  };
+  '/api/v1/reports/leadership-pack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The month’s reports as one XLSX workbook, a sheet per report, for printing on A4
+     * @description Overview, targets, funnel, velocity, forecast (12 months ahead), sources, site visits, team (promoters: their own row) and compute usage, for a Beijing calendar month.
+     */
+    get: operations['LeadershipPackController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -3124,6 +3353,360 @@ export interface components {
       deals: components['schemas']['DealHitDto'][];
       leads: components['schemas']['LeadHitDto'][];
       contacts: components['schemas']['ContactHitDto'][];
+    };
+    FunnelStageDto: {
+      /** Format: uuid */
+      stageId: string;
+      code: string;
+      name: string;
+      nameEn: string | null;
+      kind: string;
+      /** @description Deals whose furthest stage entered in the period is this or later */
+      reached: number;
+      conversionToNext: number | null;
+      conversionFromFirst: number | null;
+      expectedInvestment: string;
+      expectedArea: string;
+      expectedComputeCardHours: number;
+    };
+    FunnelReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      /** Format: uuid */
+      pipelineId: string;
+      stages: components['schemas']['FunnelStageDto'][];
+    };
+    StageVelocityDto: {
+      /** Format: uuid */
+      stageId: string;
+      code: string;
+      name: string;
+      nameEn: string | null;
+      slaDays: number | null;
+      /** @description Stays in the stage that ended in the period */
+      stays: number;
+      medianDays: number | null;
+      p90Days: number | null;
+      openNow: number;
+      overSlaNow: number;
+    };
+    CycleTimeDto: {
+      /** @enum {string} */
+      to: 'signed' | 'tenant';
+      deals: number;
+      medianDays: number | null;
+      p90Days: number | null;
+    };
+    VelocityReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      /** Format: uuid */
+      pipelineId: string;
+      stages: components['schemas']['StageVelocityDto'][];
+      /** @description From first contact */
+      cycleTimes: components['schemas']['CycleTimeDto'][];
+    };
+    ForecastBucketDto: {
+      periodStart: string;
+      deals: number;
+      weightedSignings: number | null;
+      weightedMoveIns: number;
+      weightedArea: string;
+      weightedComputeCardHours: string;
+      weightedInvestment: string;
+    };
+    ForecastReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      /** @enum {string} */
+      granularity: 'month' | 'quarter';
+      buckets: components['schemas']['ForecastBucketDto'][];
+      /** @description Area of the units available now, m² */
+      availableArea: string;
+      /** @description Card-hours left on active allocations */
+      computeRemainingCardHours: string;
+    };
+    SourceRowDto: {
+      source: string;
+      leads: number;
+      qualified: number;
+      converted: number;
+      disqualified: number;
+      conversionRate: number | null;
+      signed: number;
+    };
+    SourcesReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      rows: components['schemas']['SourceRowDto'][];
+    };
+    VisitWeekRowDto: {
+      /** @description Monday of the Beijing week */
+      weekStart: string;
+      /** Format: uuid */
+      hostId: string;
+      hostName: string;
+      placeType: string;
+      place: string;
+      visits: number;
+      completed: number;
+      noShows: number;
+      cancelled: number;
+    };
+    VisitSummaryDto: {
+      visits: number;
+      completed: number;
+      noShows: number;
+      cancelled: number;
+      scheduled: number;
+      completionRate: number | null;
+      noShowRate: number | null;
+      visitedDeals: number;
+      visitedDealsSigned: number;
+      visitedToSignedRate: number | null;
+    };
+    SiteVisitsReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      weeks: components['schemas']['VisitWeekRowDto'][];
+      summary: components['schemas']['VisitSummaryDto'];
+    };
+    TeamRowDto: {
+      /** Format: uuid */
+      userId: string;
+      displayName: string;
+      leads: number;
+      visits: number;
+      stageMoves: number;
+      signings: number;
+      overdueTasks: number;
+    };
+    TeamReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      rows: components['schemas']['TeamRowDto'][];
+    };
+    TargetProgressDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameEn: string | null;
+      /** @enum {string} */
+      metric:
+        | 'enterprises_signed'
+        | 'tenants'
+        | 'listed_companies'
+        | 'ai_revenue'
+        | 'compute_accounts_active'
+        | 'card_hours_used';
+      /** @enum {string} */
+      comparison: 'at_least' | 'more_than';
+      value: string;
+      periodStart: string;
+      periodEnd: string;
+      version: number;
+      actual: string;
+      progress: number | null;
+      met: boolean;
+      /** @description Share of the period elapsed */
+      elapsed: number;
+      runRatePerMonth: string;
+      /** @description Null once met or past the end */
+      neededPerMonth: string | null;
+      onTrack: boolean;
+    };
+    TargetsReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      targets: components['schemas']['TargetProgressDto'][];
+    };
+    ComputeUsageMonthDto: {
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+      /** @example 2026-11 */
+      month: string;
+      cardHours: string;
+    };
+    ComputeTenantRowDto: {
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+      accountStatus: string;
+      subsidyAllocated: string;
+      subsidyConsumed: string;
+      subsidyRemaining: string;
+      usedInPeriod: string;
+    };
+    ComputeUsageReportDto: {
+      /**
+       * @description First day (Beijing)
+       * @example 2026-01-01
+       */
+      from: string;
+      /**
+       * @description Day after the last
+       * @example 2027-01-01
+       */
+      to: string;
+      months: components['schemas']['ComputeUsageMonthDto'][];
+      tenants: components['schemas']['ComputeTenantRowDto'][];
+    };
+    OverviewDto: {
+      openDeals: number;
+      /** @description Expected investment of open deals × stage probability, yuan */
+      weightedPipelineInvestment: string;
+      signedThisYear: number;
+      tenants: number;
+      visitsThisMonth: number;
+      overdueTasks: number;
+      activeComputeAccounts: number;
+      cardHoursThisMonth: string;
+      targets: components['schemas']['TargetProgressDto'][];
+    };
+    TargetDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameEn: string | null;
+      /** @enum {string} */
+      metric:
+        | 'enterprises_signed'
+        | 'tenants'
+        | 'listed_companies'
+        | 'ai_revenue'
+        | 'compute_accounts_active'
+        | 'card_hours_used';
+      /** @enum {string} */
+      comparison: 'at_least' | 'more_than';
+      value: string;
+      periodStart: string;
+      periodEnd: string;
+      version: number;
+    };
+    CreateTargetDto: {
+      /** @example 2027年签约人工智能企业 120 家 */
+      name: string;
+      /** @example AI enterprises signed in 2027 */
+      nameEn?: string;
+      /** @enum {string} */
+      metric:
+        | 'enterprises_signed'
+        | 'tenants'
+        | 'listed_companies'
+        | 'ai_revenue'
+        | 'compute_accounts_active'
+        | 'card_hours_used';
+      /**
+       * @default at_least
+       * @enum {string}
+       */
+      comparison: 'at_least' | 'more_than';
+      /**
+       * @description A count, yuan (AI revenue) or card-hours
+       * @example 120
+       */
+      value: string;
+      /**
+       * @description First day (Beijing)
+       * @example 2027-01-01
+       */
+      periodStart: string;
+      /**
+       * @description Day after the last (exclusive)
+       * @example 2028-01-01
+       */
+      periodEnd: string;
+    };
+    UpdateTargetDto: {
+      /** @example 2027年签约人工智能企业 120 家 */
+      name?: string;
+      /** @example AI enterprises signed in 2027 */
+      nameEn?: string;
+      /** @enum {string} */
+      metric?:
+        | 'enterprises_signed'
+        | 'tenants'
+        | 'listed_companies'
+        | 'ai_revenue'
+        | 'compute_accounts_active'
+        | 'card_hours_used';
+      /**
+       * @default at_least
+       * @enum {string}
+       */
+      comparison: 'at_least' | 'more_than';
+      /**
+       * @description A count, yuan (AI revenue) or card-hours
+       * @example 120
+       */
+      value?: string;
+      /**
+       * @description First day (Beijing)
+       * @example 2027-01-01
+       */
+      periodStart?: string;
+      /**
+       * @description Day after the last (exclusive)
+       * @example 2028-01-01
+       */
+      periodEnd?: string;
     };
   };
   responses: never;
@@ -8842,6 +9425,834 @@ export interface operations {
       };
     };
   };
+  ReportsController_funnel: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FunnelReportDto'];
+          'text/csv': components['schemas']['FunnelReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_velocity: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VelocityReportDto'];
+          'text/csv': components['schemas']['VelocityReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_forecast: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+        granularity?: 'month' | 'quarter';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastReportDto'];
+          'text/csv': components['schemas']['ForecastReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_sources: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SourcesReportDto'];
+          'text/csv': components['schemas']['SourcesReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_siteVisits: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteVisitsReportDto'];
+          'text/csv': components['schemas']['SiteVisitsReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_team: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamReportDto'];
+          'text/csv': components['schemas']['TeamReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_targetsReport: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetsReportDto'];
+          'text/csv': components['schemas']['TargetsReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_computeUsage: {
+    parameters: {
+      query?: {
+        /** @description First day (Beijing), inclusive */
+        from?: string;
+        /** @description Last day (Beijing), exclusive */
+        to?: string;
+        year?: number;
+        quarter?: number;
+        month?: number;
+        /** @description Default: the default pipeline */
+        pipelineId?: string;
+        /** @description Deals (or work) of this owner only */
+        ownerId?: string;
+        source?:
+          | 'zgc_referral'
+          | 'huawei_ecosystem'
+          | 'event'
+          | 'inbound'
+          | 'cold_outreach'
+          | 'government_referral'
+          | 'other';
+        aiSegment?:
+          | 'foundation_models'
+          | 'ai_chips'
+          | 'computer_vision'
+          | 'speech_nlp'
+          | 'robotics'
+          | 'ai_industry'
+          | 'data_services'
+          | 'other';
+        /** @description Or send Accept: text/csv */
+        format?: 'json' | 'csv';
+      };
+      header: {
+        accept: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComputeUsageReportDto'];
+          'text/csv': components['schemas']['ComputeUsageReportDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OverviewDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TargetsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetDto'][];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TargetsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry return the first response */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTargetDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description IDEMPOTENCY_KEY_REUSED: the key was used with another body */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TargetsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TargetsController_remove: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag of the version being changed, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VERSION_MISMATCH: the record changed since that version */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description PRECONDITION_REQUIRED: If-Match is missing */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TargetsController_update: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description ETag of the version being changed, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTargetDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VERSION_MISMATCH: the record changed since that version */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description PRECONDITION_REQUIRED: If-Match is missing */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LeadershipPackController_download: {
+    parameters: {
+      query: {
+        year: number;
+        month: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description XLSX workbook */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   HealthController_check: {
     parameters: {
       query?: never;
@@ -9081,6 +10492,217 @@ export const pathsApiV1IntegrationsComputeCenterOutboxGetParametersQueryStatusVa
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['draft', 'submitted', 'approved', 'rejected', 'disbursed'];
+export const pathsApiV1ReportsFunnelGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/funnel']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsFunnelGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/funnel']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsFunnelGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/funnel']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiV1ReportsVelocityGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsVelocityGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsVelocityGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiV1ReportsForecastGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsForecastGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsForecastGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiV1ReportsForecastGetParametersQueryGranularityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['granularity']
+> = ['month', 'quarter'];
+export const pathsApiV1ReportsSourcesGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/sources']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsSourcesGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/sources']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsSourcesGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/sources']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiV1ReportsSiteVisitsGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsSiteVisitsGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsSiteVisitsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiV1ReportsTeamGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsTeamGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsTeamGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiV1ReportsTargetsGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsTargetsGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsTargetsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsApiV1ReportsComputeUsageGetParametersQuerySourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['source']
+> = [
+  'zgc_referral',
+  'huawei_ecosystem',
+  'event',
+  'inbound',
+  'cold_outreach',
+  'government_referral',
+  'other',
+];
+export const pathsApiV1ReportsComputeUsageGetParametersQueryAiSegmentValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['aiSegment']
+> = [
+  'foundation_models',
+  'ai_chips',
+  'computer_vision',
+  'speech_nlp',
+  'robotics',
+  'ai_industry',
+  'data_services',
+  'other',
+];
+export const pathsApiV1ReportsComputeUsageGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
 export const auditEntryDtoActorTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AuditEntryDto']['actorType']
 > = ['user', 'api_key', 'system'];
@@ -9367,3 +10989,61 @@ export const updateProgramDtoKindValues: ReadonlyArray<
 export const applicationDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApplicationDto']['status']
 > = ['draft', 'submitted', 'approved', 'rejected', 'disbursed'];
+export const cycleTimeDtoToValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CycleTimeDto']['to']
+> = ['signed', 'tenant'];
+export const forecastReportDtoGranularityValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ForecastReportDto']['granularity']
+> = ['month', 'quarter'];
+export const targetProgressDtoMetricValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TargetProgressDto']['metric']
+> = [
+  'enterprises_signed',
+  'tenants',
+  'listed_companies',
+  'ai_revenue',
+  'compute_accounts_active',
+  'card_hours_used',
+];
+export const targetProgressDtoComparisonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TargetProgressDto']['comparison']
+> = ['at_least', 'more_than'];
+export const targetDtoMetricValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TargetDto']['metric']
+> = [
+  'enterprises_signed',
+  'tenants',
+  'listed_companies',
+  'ai_revenue',
+  'compute_accounts_active',
+  'card_hours_used',
+];
+export const targetDtoComparisonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TargetDto']['comparison']
+> = ['at_least', 'more_than'];
+export const createTargetDtoMetricValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateTargetDto']['metric']
+> = [
+  'enterprises_signed',
+  'tenants',
+  'listed_companies',
+  'ai_revenue',
+  'compute_accounts_active',
+  'card_hours_used',
+];
+export const createTargetDtoComparisonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CreateTargetDto']['comparison']
+> = ['at_least', 'more_than'];
+export const updateTargetDtoMetricValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateTargetDto']['metric']
+> = [
+  'enterprises_signed',
+  'tenants',
+  'listed_companies',
+  'ai_revenue',
+  'compute_accounts_active',
+  'card_hours_used',
+];
+export const updateTargetDtoComparisonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['UpdateTargetDto']['comparison']
+> = ['at_least', 'more_than'];
