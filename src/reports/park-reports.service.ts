@@ -44,11 +44,13 @@ export class ParkReportsService {
   ): Promise<{ months: ComputeUsageMonth[]; tenants: ComputeTenantRow[] }> {
     const params = [period.from, period.to];
     const months = await this.txHost.tx.query<ComputeUsageMonth[]>(
-      `SELECT c.id AS "companyId", c.name AS "companyName", to_char(date_trunc('month', u.day), 'YYYY-MM') AS month,
-              sum(u.card_hours)::numeric(16,2)::text AS "cardHours"
-         FROM compute_usage u JOIN compute_accounts a ON a.id = u.account_id JOIN companies c ON c.id = a.company_id
-        WHERE u.day >= $1::date AND u.day < $2::date
-        GROUP BY c.id, c.name, 3 ORDER BY c.name, 3`,
+      `WITH monthly AS (
+         SELECT account_id, date_trunc('month', day) AS month, sum(card_hours) AS hours FROM compute_usage
+          WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2)
+       SELECT c.id AS "companyId", c.name AS "companyName", to_char(m.month, 'YYYY-MM') AS month,
+              m.hours::numeric(16,2)::text AS "cardHours"
+         FROM monthly m JOIN compute_accounts a ON a.id = m.account_id JOIN companies c ON c.id = a.company_id
+        ORDER BY c.name, m.month`,
       params,
     );
     const tenants = await this.txHost.tx.query<ComputeTenantRow[]>(
@@ -62,9 +64,9 @@ export class ParkReportsService {
            SELECT sum(amount) AS allocated, sum(coalesce(remaining, amount)) AS remaining FROM compute_allocations
             WHERE account_id = a.id AND unit = 'card_hour' AND kind = 'subsidy_voucher'
               AND status IN ('active', 'exhausted', 'expired')) l ON true
-         LEFT JOIN LATERAL (
-           SELECT sum(card_hours) AS used FROM compute_usage
-            WHERE account_id = a.id AND day >= $1::date AND day < $2::date) u ON true
+         LEFT JOIN (
+           SELECT account_id, sum(card_hours) AS used FROM compute_usage
+            WHERE day >= $1::date AND day < $2::date GROUP BY account_id) u ON u.account_id = a.id
         ORDER BY c.name`,
       params,
     );

@@ -113,15 +113,21 @@ export class PipelineReportsService {
     const [start, end] = [p.add(period.start), p.add(period.end)];
     const stages = await this.query<StageVelocity>(
       `WITH ${dealScope(p, filters)},
-       stays AS (
-         SELECT h.to_stage_id AS stage_id, h.moved_at AS entered_at,
-                lead(h.moved_at) OVER (PARTITION BY h.deal_id ORDER BY h.moved_at, s.position) AS left_at
-           FROM deal_stage_history h JOIN scope d ON d.id = h.deal_id JOIN stages s ON s.id = h.to_stage_id),
+       -- Each move in the period ends the stay in the deal's previous stage.
+       ended_stays AS (
+         SELECT prev.to_stage_id AS stage_id, ${days('h.moved_at', 'prev.moved_at')} AS days
+           FROM deal_stage_history h JOIN scope d ON d.id = h.deal_id JOIN stages hs ON hs.id = h.to_stage_id
+          CROSS JOIN LATERAL (
+            SELECT p.to_stage_id, p.moved_at FROM deal_stage_history p JOIN stages ps ON ps.id = p.to_stage_id
+             WHERE p.deal_id = h.deal_id
+               AND (p.moved_at < h.moved_at OR (p.moved_at = h.moved_at AND ps.position < hs.position))
+             ORDER BY p.moved_at DESC, ps.position DESC LIMIT 1) prev
+          WHERE h.moved_at >= ${start} AND h.moved_at < ${end}),
        ended AS (
          SELECT stage_id, count(*)::int AS stays,
-                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('left_at', 'entered_at')})::numeric, 1)::float8 AS median,
-                round(percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days('left_at', 'entered_at')})::numeric, 1)::float8 AS p90
-           FROM stays WHERE left_at >= ${start} AND left_at < ${end} GROUP BY stage_id),
+                round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 1)::float8 AS median,
+                round(percentile_cont(0.9) WITHIN GROUP (ORDER BY days)::numeric, 1)::float8 AS p90
+           FROM ended_stays GROUP BY stage_id),
        open_now AS (
          SELECT d.stage_id, count(*)::int AS open,
                 count(*) FILTER (WHERE s.sla_days IS NOT NULL AND d.stage_entered_at < now() - make_interval(days => s.sla_days))::int AS over_sla
@@ -138,17 +144,18 @@ export class PipelineReportsService {
     const [from, to] = [q.add(period.start), q.add(period.end)];
     const cycleTimes = await this.query<CycleTime>(
       `WITH ${dealScope(q, filters)},
-       milestones AS (
-         SELECT d.id, coalesce(l.created_at, d.created_at) AS first_contact,
-                min(h.moved_at) FILTER (WHERE s.code = 'signed') AS signed_at,
-                min(h.moved_at) FILTER (WHERE s.kind = 'won') AS tenant_at
-           FROM scope d LEFT JOIN leads l ON l.id = d.lead_id
-           JOIN deal_stage_history h ON h.deal_id = d.id JOIN stages s ON s.id = h.to_stage_id
-          GROUP BY d.id, l.created_at, d.created_at),
+       -- First entries into Signed and into the won stage, of deals that made them in the period.
+       firsts AS (
+         SELECT h.deal_id, CASE WHEN s.kind = 'won' THEN 'tenant' ELSE 'signed' END AS "to", min(h.moved_at) AS at
+           FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
+          WHERE s.pipeline_id = ${q.add(filters.pipelineId)} AND (s.code = 'signed' OR s.kind = 'won')
+            AND h.deal_id IN (SELECT h2.deal_id FROM deal_stage_history h2 WHERE h2.to_stage_id = s.id
+                                AND h2.moved_at >= ${from} AND h2.moved_at < ${to})
+          GROUP BY h.deal_id, 2),
        cycles AS (
-         SELECT 'signed' AS "to", ${days('signed_at', 'first_contact')} AS days FROM milestones WHERE signed_at >= ${from} AND signed_at < ${to}
-         UNION ALL
-         SELECT 'tenant', ${days('tenant_at', 'first_contact')} FROM milestones WHERE tenant_at >= ${from} AND tenant_at < ${to})
+         SELECT f."to", ${days('f.at', 'coalesce(l.created_at, d.created_at)')} AS days
+           FROM firsts f JOIN scope d ON d.id = f.deal_id LEFT JOIN leads l ON l.id = d.lead_id
+          WHERE f.at >= ${from} AND f.at < ${to})
        SELECT t."to", count(c.days)::int AS deals,
               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "medianDays",
               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "p90Days"

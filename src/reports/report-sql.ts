@@ -24,13 +24,38 @@ export interface DealFilters {
  */
 export function dealScope(p: SqlParams, filters: DealFilters): string {
   const conditions = [`d.deleted_at IS NULL`, `d.pipeline_id = ${p.add(filters.pipelineId)}`];
+  const joins: string[] = [];
   if (filters.ownerId) conditions.push(`d.owner_id = ${p.add(filters.ownerId)}`);
-  if (filters.source) conditions.push(`l.source = ${p.add(filters.source)}`);
-  if (filters.aiSegment) conditions.push(`c.ai_segment = ${p.add(filters.aiSegment)}`);
+  if (filters.source) {
+    joins.push('JOIN leads l ON l.id = d.lead_id');
+    conditions.push(`l.source = ${p.add(filters.source)}`);
+  }
+  if (filters.aiSegment) {
+    joins.push('JOIN companies c ON c.id = d.company_id');
+    conditions.push(`c.ai_segment = ${p.add(filters.aiSegment)}`);
+  }
   return `scope AS (
-    SELECT d.* FROM deals d JOIN companies c ON c.id = d.company_id LEFT JOIN leads l ON l.id = d.lead_id
+    SELECT ${SCOPE_COLUMNS} FROM deals d ${joins.join(' ')}
      WHERE ${conditions.join(' AND ')})`;
 }
+
+// The deal columns reports read: a scope referenced twice is materialised, so keep it narrow.
+const SCOPE_COLUMNS = [
+  'id',
+  'company_id',
+  'lead_id',
+  'owner_id',
+  'stage_id',
+  'created_at',
+  'stage_entered_at',
+  'closed_at',
+  'target_move_in_date',
+  'expected_investment',
+  'expected_area',
+  'expected_compute_card_hours',
+]
+  .map((column) => `d.${column}`)
+  .join(', ');
 
 /** Days between two timestamps, as a decimal. */
 export const days = (later: string, earlier: string) =>
