@@ -113,16 +113,15 @@ export class PipelineReportsService {
     const [start, end] = [p.add(period.start), p.add(period.end)];
     const stages = await this.query<StageVelocity>(
       `WITH ${dealScope(p, filters)},
-       -- Each move in the period ends the stay in the deal's previous stage.
+       -- Each deal's stays in order (ties, moves made in one transaction, by stage position).
+       stays AS (
+         SELECT h.to_stage_id AS stage_id, h.moved_at AS entered_at,
+                lead(h.moved_at) OVER (PARTITION BY h.deal_id ORDER BY h.moved_at, s.position) AS left_at
+           FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
+          WHERE h.deal_id IN (SELECT id FROM scope) AND h.moved_at < ${end}),
        ended_stays AS (
-         SELECT prev.to_stage_id AS stage_id, ${days('h.moved_at', 'prev.moved_at')} AS days
-           FROM deal_stage_history h JOIN scope d ON d.id = h.deal_id JOIN stages hs ON hs.id = h.to_stage_id
-          CROSS JOIN LATERAL (
-            SELECT p.to_stage_id, p.moved_at FROM deal_stage_history p JOIN stages ps ON ps.id = p.to_stage_id
-             WHERE p.deal_id = h.deal_id
-               AND (p.moved_at < h.moved_at OR (p.moved_at = h.moved_at AND ps.position < hs.position))
-             ORDER BY p.moved_at DESC, ps.position DESC LIMIT 1) prev
-          WHERE h.moved_at >= ${start} AND h.moved_at < ${end}),
+         SELECT stage_id, ${days('left_at', 'entered_at')} AS days FROM stays
+          WHERE left_at >= ${start} AND left_at < ${end}),
        ended AS (
          SELECT stage_id, count(*)::int AS stays,
                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 1)::float8 AS median,
