@@ -207,10 +207,16 @@ async function loadSql(pool: Pool, statements: Statement[], workers: number, amo
   let left = amount;
   const started = performance.now();
   const worker = async () => {
-    while (left-- > 0) {
-      const begun = performance.now();
-      for (const { sql, params } of statements) await pool.query(sql, params);
-      latencies.push(performance.now() - begun);
+    // One connection per run: a report's transaction (BEGIN, SET LOCAL, …, COMMIT) stays whole.
+    const client = await pool.connect();
+    try {
+      while (left-- > 0) {
+        const begun = performance.now();
+        for (const { sql, params } of statements) await client.query(sql, params);
+        latencies.push(performance.now() - begun);
+      }
+    } finally {
+      client.release();
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));
@@ -283,6 +289,7 @@ async function slowPlans(databaseUrl: string, cells: Cell[]): Promise<string> {
     for (const { endpoint, api } of slow) {
       sections.push(`### ${endpoint.name}: API p99 ${ms(api.p99)} ms at concurrency 1`);
       for (const { sql, params } of endpoint.statements) {
+        if (!/^\s*(SELECT|WITH)\b/i.test(sql)) continue; // transaction control, SET LOCAL
         const plan = await pool.query<{ 'QUERY PLAN': string }>(
           `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
           params,

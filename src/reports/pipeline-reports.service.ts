@@ -1,4 +1,4 @@
-import { TransactionHost } from '@nestjs-cls/transactional';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { dealScope, days, SqlParams, type DealFilters } from './report-sql';
@@ -105,10 +105,13 @@ export class PipelineReportsService {
    * Days in each stage (median and 90th percentile of the stays that ended in the period), the
    * deals over the stage's SLA now, and cycle times to Signed and to Tenant.
    */
+  @Transactional()
   async velocity(
     period: ReportPeriod,
     filters: DealFilters,
   ): Promise<{ stages: StageVelocity[]; cycleTimes: CycleTime[] }> {
+    // Ordering every stay of the scope's deals is one large sort: let it run in memory.
+    await this.txHost.tx.query(`SET LOCAL work_mem = '32MB'`);
     const p = new SqlParams();
     const [start, end] = [p.add(period.start), p.add(period.end)];
     const stages = await this.query<StageVelocity>(
