@@ -14,7 +14,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
-import { beijingToday } from '../src/reports/report-period';
+import { beijingToday } from '../src/common/time/beijing';
 import { startBenchApp } from './support/bench-app';
 import { generateParkData, type GeneratedPark } from './support/generate';
 

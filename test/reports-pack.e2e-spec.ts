@@ -1,5 +1,5 @@
 import { Workbook, type CellValue, type Worksheet } from 'exceljs';
-import { beijingToday } from '../src/reports/report-period';
+import { beijingToday } from '../src/common/time/beijing';
 import { startTestApp, TestApp } from './support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { COMPANY_CHURNED, type CompanyStatusEvent } from '../companies/companies.events';
 import { CompaniesService } from '../companies/companies.service';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { beijingToday } from '../common/time/beijing';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import { APPLICATION_APPROVED, type ApplicationApproved } from '../incentives/incentives.events';
@@ -31,9 +32,6 @@ export const PARK_REGION = '北京市门头沟区';
 export const SUBSIDISED_RESOURCES = ['ascend-910b'];
 // Events are awaited inside the emitting transaction, and their errors roll it back.
 const IN_TRANSACTION = { suppressErrors: false } as const;
-
-const beijingDay = (date = new Date()) =>
-  new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * Compute-center accounts as the CRM keeps them: opened when onboarding reaches its compute task
@@ -133,7 +131,7 @@ export class ComputeAccountsService {
   async onApplicationApproved(event: ApplicationApproved): Promise<void> {
     if (event.programKind !== 'compute_subsidy' || !(Number(event.approvedCardHours) > 0)) return;
     const account = await this.provision(event.companyId);
-    const validFrom = beijingDay();
+    const validFrom = beijingToday();
     const until = new Date(`${validFrom}T00:00:00Z`);
     until.setUTCFullYear(until.getUTCFullYear() + 1);
     until.setUTCDate(until.getUTCDate() - 1);

@@ -135,13 +135,16 @@ export class ComputeSyncService implements OnModuleInit {
     const accounts = await this.txHost.tx
       .getRepository(ComputeAccount)
       .find({ where: {}, order: { createdAt: 'ASC' } });
+    const allocationsOf = new Map<string, ComputeAllocation[]>();
+    for (const allocation of await this.txHost.tx.getRepository(ComputeAllocation).find())
+      allocationsOf.set(allocation.accountId, [
+        ...(allocationsOf.get(allocation.accountId) ?? []),
+        allocation,
+      ]);
     for (const account of accounts) {
       try {
         const remote = await this.fetchRemote(account);
-        const allocations = await this.txHost.tx
-          .getRepository(ComputeAllocation)
-          .findBy({ accountId: account.id });
-        drift.push(...this.compare(account, allocations, remote));
+        drift.push(...this.compare(account, allocationsOf.get(account.id) ?? [], remote));
         checked += 1;
       } catch (error) {
         failure = `account ${account.id}: ${(error as Error).message}`.slice(0, 1000);

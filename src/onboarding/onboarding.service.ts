@@ -206,21 +206,7 @@ export class OnboardingService {
       );
     const changes: Record<string, unknown> = { ...dto };
     if (dto.status) changes.doneAt = dto.status === 'done' ? new Date() : null;
-    const { before, after } = await updateVersioned(
-      this.txHost.tx,
-      OnboardingTask,
-      'OnboardingTask',
-      taskId,
-      version,
-      changes,
-    );
-    await this.audit.record({
-      entityType: 'OnboardingTask',
-      entityId: taskId,
-      action: 'update',
-      before,
-      after,
-    });
+    const before = await this.changeTask(taskId, version, changes);
     if (dto.status === 'in_progress' && before.status !== 'in_progress')
       await this.events.emitAsync(ONBOARDING_TASK_STARTED, {
         taskId,
@@ -247,13 +233,24 @@ export class OnboardingService {
     const track = await this.track(task.trackId);
     const deal = await this.deals.get(track.dealId);
     if (deal.closedAt || track.status === 'completed') return;
+    await this.changeTask(taskId, task.version, { status: 'done', doneAt: new Date() }, reason);
+    await this.advance(task.trackId, deal);
+  }
+
+  /** Changes a task at its version and audits it; returns the task as it was. */
+  private async changeTask(
+    taskId: string,
+    version: number,
+    changes: Record<string, unknown>,
+    reason?: string,
+  ): Promise<OnboardingTask> {
     const { before, after } = await updateVersioned(
       this.txHost.tx,
       OnboardingTask,
       'OnboardingTask',
       taskId,
-      task.version,
-      { status: 'done', doneAt: new Date() },
+      version,
+      changes,
     );
     await this.audit.record({
       entityType: 'OnboardingTask',
@@ -263,7 +260,7 @@ export class OnboardingService {
       after,
       reason,
     });
-    await this.advance(task.trackId, deal);
+    return before;
   }
 
   /** Moves the deal on as the track progresses; the last required task makes the firm a tenant. */

@@ -19,7 +19,8 @@ import {
   type StageVelocity,
 } from './pipeline-reports.service';
 import type { ReportTable } from './report-csv';
-import { beijingToday, reportPeriod, type ReportPeriod } from './report-period';
+import { beijingDateTime, beijingToday } from '../common/time/beijing';
+import { reportPeriod, type ReportPeriod } from './report-period';
 import { reportTables } from './report-tables';
 import { TargetsService, type TargetProgress } from './targets.service';
 
@@ -387,8 +388,6 @@ function addSheet<T>(book: Workbook, heading: Heading, spec: SheetSpec<T>): void
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const beijingTime = (now: Date) =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The forecast looks ahead: the twelve months from the pack's month. */
 const forecastWindow = (year: number, month: number): ReportPeriod =>
@@ -421,7 +420,7 @@ export class LeadershipPackService {
     const lastDay = beijingToday(new Date(period.end.getTime() - 1));
     const heading: Heading = {
       title: `门头沟园区招商月报 ${year}年${month}月`,
-      period: `统计期间 ${period.from} 至 ${lastDay} · 生成于 ${beijingTime(now)} (Beijing)`,
+      period: `统计期间 ${period.from} 至 ${lastDay} · 生成于 ${beijingDateTime(now)} (Beijing)`,
     };
     const book = new Workbook();
     book.creator = 'Park Recruitment CRM';

@@ -2,7 +2,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import type { ReportPeriod } from './report-period';
-import { beijingMidnight, beijingToday } from './report-period';
+import { beijingMidnight, beijingToday } from '../common/time/beijing';
 
 export interface ComputeUsageMonth {
   companyId: string;

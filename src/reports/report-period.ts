@@ -1,4 +1,5 @@
 import { ProblemException } from '../common/errors/problem.exception';
+import { beijingMidnight, beijingToday } from '../common/time/beijing';
 
 /** A report's period: [from, to) as Beijing calendar days, and the instants that bound it. */
 export interface ReportPeriod {
@@ -27,16 +28,9 @@ const invalid = (field: string, message: string) =>
     errors: [{ field, message }],
   });
 
-/** Beijing midnight of a calendar day (China keeps UTC+8 all year). */
-export const beijingMidnight = (day: string): Date => new Date(`${day}T00:00:00+08:00`);
-
 const pad = (n: number) => String(n).padStart(2, '0');
 const firstOf = (year: number, month: number) =>
   month > 12 ? `${year + 1}-01-01` : `${year}-${pad(month)}-01`;
-
-/** Today's date in Beijing. */
-export const beijingToday = (now = new Date()): string =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The period a report asks for: `from`/`to` days, or a `year` with an optional `quarter` or
