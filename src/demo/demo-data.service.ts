@@ -1,4 +1,5 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import { beijingMidnight, beijingToday } from '../common/time/beijing';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../auth/roles';
@@ -188,7 +189,9 @@ export class DemoDataService {
     visitor: string,
     n: number,
   ): Promise<void> {
-    const start = new Date(Date.now() - (10 + n) * 86_400_000);
+    // At 10:00 Beijing time (10 + n days ago): a visit in working hours, never across midnight.
+    const day = beijingToday(new Date(Date.now() - (10 + n) * 86_400_000));
+    const start = new Date(beijingMidnight(day).getTime() + 10 * 3_600_000);
     const { visit } = await this.visits.create(principal, {
       dealId,
       startsAt: start.toISOString(),
