@@ -3,17 +3,23 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createDataProvider } from './api/dataProvider';
 import { authProvider } from './auth/authProvider';
+import { apiKeys, users } from './admin';
 import { companies } from './companies';
+import { computeAccounts, DeadLetterPage } from './compute';
 import { Dashboard } from './dashboard/Dashboard';
 import { BoardPage, deals } from './deals';
 import { i18nProvider } from './i18n';
+import { applications, programs } from './incentives';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme, darkTheme } from './layout/theme';
 import { ConflictQueue, LeadImportPage, leads, PoolPage } from './leads';
 import { notifications } from './notifications';
+import { onboardingTemplates, onboardingTracks } from './onboarding';
+import { ReportsPage, targets } from './reports';
 import { SearchPage } from './search/SearchPage';
 import { CalendarPage, siteVisits } from './site-visits';
+import { buildings, leases, reservations, units } from './spaces';
 import { MyTasksPage, tasks } from './tasks';
 
 const dataProvider = createDataProvider();
@@ -56,7 +62,18 @@ export function App() {
       <Resource name="site-visits" {...siteVisits} />
       <Resource name="tasks" {...tasks} />
       <Resource name="notifications" {...notifications} />
-      <Resource name="users" recordRepresentation="displayName" />
+      <Resource name="buildings" {...buildings} />
+      <Resource name="units" {...units} />
+      <Resource name="reservations" {...reservations} />
+      <Resource name="leases" {...leases} />
+      <Resource name="onboarding-tracks" {...onboardingTracks} />
+      <Resource name="onboarding-templates" {...onboardingTemplates} />
+      <Resource name="programs" {...programs} />
+      <Resource name="applications" {...applications} />
+      <Resource name="compute-accounts" {...computeAccounts} />
+      <Resource name="targets" {...targets} />
+      <Resource name="users" {...users} />
+      <Resource name="api-keys" {...apiKeys} />
       <Resource name="pipelines" recordRepresentation="name" />
       <Resource name="stages" recordRepresentation="name" />
       <Resource name="contacts" recordRepresentation="name" />
@@ -67,6 +84,9 @@ export function App() {
         <Route path="/calendar" element={<CalendarPage />} />
         <Route path="/my-tasks" element={<MyTasksPage />} />
         <Route path="/search" element={<SearchPage />} />
+        <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/reports/:report" element={<ReportsPage />} />
+        <Route path="/integrations/dead-letters" element={<DeadLetterPage />} />
       </CustomRoutes>
     </Admin>
   );

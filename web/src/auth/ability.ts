@@ -26,6 +26,8 @@ export const SUBJECT_OF_RESOURCE: Record<string, string> = {
   programs: 'Program',
   applications: 'Application',
   'compute-accounts': 'ComputeAccount',
+  targets: 'Target',
+  reports: 'Report',
   notifications: 'Notification',
   users: 'User',
   'api-keys': 'ApiKey',

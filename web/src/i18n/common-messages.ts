@@ -18,6 +18,11 @@ export const messages: FeatureMessages = {
         visits: '带看日程',
         tasks: '我的任务',
         import: '导入线索',
+        parkOffers: '园区资源',
+        analysis: '分析',
+        reports: '报表',
+        administration: '系统管理',
+        deadLetters: '算力中心失败调用',
       },
       auth: {
         signedOut: '请先登录',
@@ -212,6 +217,11 @@ export const messages: FeatureMessages = {
         visits: 'Site visits',
         tasks: 'My tasks',
         import: 'Import leads',
+        parkOffers: 'Park offers',
+        analysis: 'Analysis',
+        reports: 'Reports',
+        administration: 'Administration',
+        deadLetters: 'Failed compute-center calls',
       },
       auth: {
         signedOut: 'Please sign in',

@@ -1,14 +1,19 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { TranslationMessages } from 'react-admin';
 import englishMessages from 'ra-language-english';
+import { messages as admin } from '../admin/messages';
 import { messages as companies } from '../companies/messages';
 import { messages as compute } from '../compute/messages';
 import { messages as dashboard } from '../dashboard/messages';
 import { messages as deals } from '../deals/messages';
+import { messages as incentives } from '../incentives/messages';
 import { messages as leads } from '../leads/messages';
 import { messages as notifications } from '../notifications/messages';
+import { messages as onboarding } from '../onboarding/messages';
+import { messages as reports } from '../reports/messages';
 import { messages as search } from '../search/messages';
 import { messages as siteVisits } from '../site-visits/messages';
+import { messages as spaces } from '../spaces/messages';
 import { messages as tasks } from '../tasks/messages';
 import { messages as common } from './common-messages';
 import { chineseMessages } from './ra-zh';
@@ -25,6 +30,11 @@ const FEATURES: FeatureMessages[] = [
   tasks,
   notifications,
   search,
+  reports,
+  spaces,
+  onboarding,
+  incentives,
+  admin,
 ];
 
 function isTree(value: unknown): value is Messages {

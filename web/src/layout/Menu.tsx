@@ -1,13 +1,30 @@
-import { Menu, useCanAccess } from 'react-admin';
+import { Menu, useCanAccess, useTranslate } from 'react-admin';
+import { Divider, ListSubheader } from '@mui/material';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import PublicIcon from '@mui/icons-material/Public';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import EventIcon from '@mui/icons-material/Event';
 import ChecklistIcon from '@mui/icons-material/Checklist';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 
-/** The side menu: resources the user may read, and the daily-work screens. */
+function Section({ label }: { label: string }) {
+  const translate = useTranslate();
+  return (
+    <>
+      <Divider sx={{ mt: 1 }} />
+      <ListSubheader disableSticky sx={{ bgcolor: 'transparent', lineHeight: '36px' }}>
+        {translate(label)}
+      </ListSubheader>
+    </>
+  );
+}
+
+/** The side menu: the daily-work screens, the park's offers, the reports and the admins' screens. */
 export function CrmMenu() {
   const { canAccess: canImport } = useCanAccess({ action: 'import', resource: 'leads' });
+  const { canAccess: canReadReports } = useCanAccess({ action: 'read', resource: 'Report' });
+  const { canAccess: isAdmin } = useCanAccess({ action: 'manage', resource: 'all' });
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -22,6 +39,31 @@ export function CrmMenu() {
       ) : null}
       <Menu.Item to="/calendar" primaryText="crm.menu.visits" leftIcon={<EventIcon />} />
       <Menu.Item to="/my-tasks" primaryText="crm.menu.tasks" leftIcon={<ChecklistIcon />} />
+      <Section label="crm.menu.parkOffers" />
+      <Menu.ResourceItem name="buildings" />
+      <Menu.ResourceItem name="onboarding-tracks" />
+      <Menu.ResourceItem name="programs" />
+      <Menu.ResourceItem name="applications" />
+      <Menu.ResourceItem name="compute-accounts" />
+      {canReadReports ? (
+        <>
+          <Section label="crm.menu.analysis" />
+          <Menu.Item to="/reports" primaryText="crm.menu.reports" leftIcon={<AssessmentIcon />} />
+          <Menu.ResourceItem name="targets" />
+        </>
+      ) : null}
+      {isAdmin ? (
+        <>
+          <Section label="crm.menu.administration" />
+          <Menu.ResourceItem name="users" />
+          <Menu.ResourceItem name="api-keys" />
+          <Menu.Item
+            to="/integrations/dead-letters"
+            primaryText="crm.menu.deadLetters"
+            leftIcon={<ReportProblemIcon />}
+          />
+        </>
+      ) : null}
     </Menu>
   );
 }
