@@ -1,3 +1,5 @@
+import { Workbook, type CellValue } from 'exceljs';
+import { parseCsv } from '../src/common/csv/csv';
 import { newUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -501,6 +503,91 @@ describe('reports', () => {
     });
     expect(usage.text.split('\r\n')[0]).toBe('company,month,card_hours');
     expect(usage.text).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")",2025-07,10.50`);
+  });
+
+  it('answers every report as an XLSX worksheet with the CSV’s header and rows', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const bytes = async (path: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${t.baseUrl}/api/v1/reports/${path}`, {
+        headers: { authorization: `Bearer ${manager}`, ...headers },
+      });
+      expect(response.status).toBe(200);
+      return { response, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    /** A cell as the CSV writes it: numbers compared as numbers (16500000.00 is 16500000). */
+    const same = (xlsx: CellValue, csv: string) =>
+      typeof xlsx === 'number'
+        ? Number(csv) === xlsx
+        : // The CSV's apostrophe before a formula-like text is an escape a text cell needs not.
+          [csv, csv.replace(/^'(?=[=+\-@\t\r])/, '')].includes(
+            typeof xlsx === 'string' || typeof xlsx === 'boolean'
+              ? `${xlsx}`
+              : xlsx === null
+                ? ''
+                : '?',
+          );
+    const reports = [
+      'funnel',
+      'velocity',
+      'forecast',
+      'sources',
+      'site-visits',
+      'team',
+      'targets',
+      'compute-usage',
+    ];
+    const withRows: string[] = [];
+    for (const report of reports) {
+      const query = report === 'targets' ? 'from=2025-01-01&to=2026-12-31' : Q3;
+      const csv = parseCsv(
+        (await bytes(`${report}?${query}&format=csv`)).body.subarray(3).toString('utf8'),
+      );
+      // By Accept for the funnel, by ?format= for the rest.
+      const { response, body } =
+        report === 'funnel'
+          ? await bytes(`${report}?${query}`, { accept: XLSX })
+          : await bytes(`${report}?${query}&format=xlsx`);
+      expect(response.headers.get('content-type')).toBe(XLSX);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${report}-${query.slice(5, 15)}.xlsx"`,
+      );
+      const book = new Workbook();
+      await book.xlsx.load(body as unknown as ArrayBuffer);
+      expect(book.worksheets).toHaveLength(1);
+      const sheet = book.worksheets[0];
+      const row = (n: number) =>
+        Array.from({ length: csv[0].length }, (_, c) => sheet.getRow(n).getCell(c + 1).value);
+      expect([report, row(1)]).toEqual([report, csv[0]]);
+      expect([report, sheet.actualRowCount]).toEqual([report, csv.length]);
+      if (csv.length > 1) withRows.push(report);
+      for (const n of csv.length > 1 ? [2, csv.length] : []) {
+        const cells = row(n);
+        const mismatched = csv[n - 1].filter((value, c) => !same(cells[c], value));
+        expect([report, n, mismatched]).toEqual([report, n, []]);
+      }
+    }
+    expect(withRows).toEqual(
+      expect.arrayContaining(['funnel', 'velocity', 'targets', 'compute-usage']),
+    );
+    // Decimal strings are numbers in the sheet, shown with their decimals.
+    const funnel = new Workbook();
+    await funnel.xlsx.load(
+      (await bytes(`funnel?${Q3}&format=xlsx`)).body as unknown as ArrayBuffer,
+    );
+    const investment = funnel.worksheets[0].getRow(2).getCell(6);
+    expect(investment.value).toBe(16500000);
+    expect(investment.numFmt).toBe('#,##0.00');
+    // A formula-like name stays text (never a formula cell).
+    const usage = new Workbook();
+    await usage.xlsx.load(
+      (await bytes(`compute-usage?${Q3}&format=xlsx`)).body as unknown as ArrayBuffer,
+    );
+    const names = usage.worksheets[0].getColumn(1).values;
+    expect(names).toContain('=HYPERLINK("http://evil.example","点我")');
+    expect(
+      (await t.request('GET', `/api/v1/reports/funnel?${Q3}&format=pdf`, { token: manager }))
+        .status,
+    ).toBe(400);
   });
 
   it('refuses bad periods and filters with 400, and needs a login', async () => {

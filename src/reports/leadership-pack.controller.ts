@@ -5,8 +5,8 @@ import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
 import { LeadershipPackQuery } from './dto/leadership-pack.dto';
 import { LeadershipPackService } from './leadership-pack.service';
+import { XLSX_TYPE as XLSX } from './report-xlsx';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The monthly leadership pack that the park committee hands upward: one workbook of reports. */
 @ApiTags('reports')

@@ -22,6 +22,7 @@ import type { ReportTable } from './report-csv';
 import { beijingDateTime, beijingToday } from '../common/time/beijing';
 import { reportPeriod, type ReportPeriod } from './report-period';
 import { reportTables } from './report-tables';
+import { BORDERS, displayWidth as textWidth, styleHeaderRow } from './sheet-style';
 import { TargetsService, type TargetProgress } from './targets.service';
 
 /** How a column's values are written: as text, or as numbers with a print format. */
@@ -275,8 +276,6 @@ function overviewLines(data: PackData, month: string): OverviewLine[] {
 type Value = string | number | null;
 
 const HEADER_ROW = 3;
-const BORDER = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
-const BORDERS = { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER };
 
 const kindOf = <T>(column: Column<T>, row: T): Kind =>
   typeof column.kind === 'function' ? column.kind(row) : column.kind;
@@ -294,7 +293,7 @@ function displayWidth(value: Value): number {
     typeof value === 'number'
       ? value.toLocaleString('en-US', { maximumFractionDigits: 2 })
       : (value ?? '');
-  return [...text].reduce((width, ch) => width + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+  return textWidth(text);
 }
 
 function sheetOptions(heading: Heading, tab: string): Partial<AddWorksheetOptions> {
@@ -326,13 +325,7 @@ function writeTitle(sheet: Worksheet, title: string, subtitle: string, width: nu
 function writeHeader(sheet: Worksheet, headers: string[]) {
   const row = sheet.getRow(HEADER_ROW);
   row.values = headers;
-  row.height = 32;
-  row.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDERS;
-  });
+  styleHeaderRow(row);
 }
 
 function writeRows(sheet: Worksheet, kinds: Kind[][], values: Value[][]) {

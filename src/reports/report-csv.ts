@@ -11,8 +11,26 @@ export interface ReportTable<T> {
 
 /** Whether the caller asked for CSV: `?format=csv`, or an Accept header that prefers text/csv. */
 export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
-  if (format) return format === 'csv';
-  return /(^|,)\s*text\/csv\b/i.test(accept ?? '');
+  return reportFormat(format, accept) === 'csv';
+}
+
+/**
+ * What a report answers: `?format=` first, else the Accept header (text/csv, or the XLSX media
+ * type), else JSON.
+ */
+export function reportFormat(
+  format: string | undefined,
+  accept: string | undefined,
+): 'json' | 'csv' | 'xlsx' {
+  if (format === 'csv' || format === 'xlsx' || format === 'json') return format;
+  if (/(^|,)\s*text\/csv\b/i.test(accept ?? '')) return 'csv';
+  if (
+    /(^|,)\s*application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\b/i.test(
+      accept ?? '',
+    )
+  )
+    return 'xlsx';
+  return 'json';
 }
 
 const cell = (value: unknown): CsvValue =>

@@ -27,10 +27,11 @@ import {
 } from './dto/report-responses.dto';
 import { ParkReportsService } from './park-reports.service';
 import { PipelineReportsService } from './pipeline-reports.service';
-import { csvFile, wantsCsv, type ReportTable } from './report-csv';
+import { csvFile, reportFormat, type ReportTable } from './report-csv';
 import { reportPeriod, type ReportPeriod } from './report-period';
 import type { DealFilters } from './report-sql';
 import { reportTables } from './report-tables';
+import { XLSX_TYPE, xlsxFile } from './report-xlsx';
 import { TargetsService } from './targets.service';
 
 export class ForecastQuery extends ReportQuery {
@@ -40,7 +41,9 @@ export class ForecastQuery extends ReportQuery {
   granularity?: 'month' | 'quarter';
 }
 
-const CSV_NOTE = 'JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv';
+const CSV_NOTE =
+  'JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an ' +
+  `XLSX worksheet with Accept: ${XLSX_TYPE} or ?format=xlsx`;
 
 /** The managers' reports: SQL aggregates over a period of Beijing days, as JSON or CSV. */
 @ApiTags('reports')
@@ -75,8 +78,11 @@ export class ReportsController {
     period: ReportPeriod,
     report: R,
     table: ReportTable<T>,
-  ): R | StreamableFile {
-    return wantsCsv(query.format, accept) ? csvFile(table, period.from) : report;
+  ): R | StreamableFile | Promise<StreamableFile> {
+    const format = reportFormat(query.format, accept);
+    if (format === 'csv') return csvFile(table, period.from);
+    if (format === 'xlsx') return xlsxFile(table, period.from);
+    return report;
   }
 
   @Get('funnel')
@@ -85,7 +91,7 @@ export class ReportsController {
     summary: 'Deals reaching each stage in the period, conversions, value',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: FunnelReportDto })
   async funnel(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
@@ -100,7 +106,7 @@ export class ReportsController {
     summary: 'Days in each stage (median, p90), deals over SLA, cycle times',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: VelocityReportDto })
   async velocity(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
@@ -116,7 +122,7 @@ export class ReportsController {
       'Expected signings and move-ins by target move-in month, weighted by stage probability',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: ForecastReportDto })
   async forecast(@Query() query: ForecastQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
@@ -132,7 +138,7 @@ export class ReportsController {
     summary: 'Leads created in the period and their conversions, by source',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: SourcesReportDto })
   async sources(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
@@ -148,7 +154,7 @@ export class ReportsController {
       'Visits per week by host and place, completion and no-show rates, visited deals signed',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: SiteVisitsReportDto })
   async siteVisits(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
@@ -164,7 +170,7 @@ export class ReportsController {
       'Per promoter: leads, visits, stage moves, signings, overdue tasks (promoters: their own)',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: TeamReportDto })
   async team(
     @CurrentPrincipal() principal: Principal,
@@ -188,7 +194,7 @@ export class ReportsController {
     summary: 'The park’s targets overlapping the period: actual, progress and the pace needed',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: TargetsReportDto })
   async targetsReport(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const period = reportPeriod(query);
@@ -204,7 +210,7 @@ export class ReportsController {
     summary: 'Card-hours by tenant and month; subsidy allocated against consumed',
     description: CSV_NOTE,
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: ComputeUsageReportDto })
   async computeUsage(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const period = reportPeriod(query);

@@ -62,8 +62,11 @@ export class ReportQuery {
   @IsIn(AI_SEGMENTS)
   aiSegment?: AiSegment;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'Or send Accept: text/csv' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    description: 'Or send Accept: text/csv, or the XLSX media type',
+  })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
 }

@@ -934,6 +934,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Holds, newest first (200 at most), with unit, deal and company named */
     get: operations['SpacesController_reservations'];
     put?: never;
     /** Hold a unit for your deal until expiresAt; an overlapping active hold is 409 OVERLAP */
@@ -967,6 +968,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Leases, latest start first (200 at most), with unit and company named */
     get: operations['SpacesController_leases'];
     put?: never;
     /** Lease a unit to your deal’s company; an overlapping active lease is 409 OVERLAP */
@@ -1389,7 +1391,7 @@ export interface paths {
     };
     /**
      * Deals reaching each stage in the period, conversions, value
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_funnel'];
     put?: never;
@@ -1409,7 +1411,7 @@ export interface paths {
     };
     /**
      * Days in each stage (median, p90), deals over SLA, cycle times
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_velocity'];
     put?: never;
@@ -1429,7 +1431,7 @@ export interface paths {
     };
     /**
      * Expected signings and move-ins by target move-in month, weighted by stage probability
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_forecast'];
     put?: never;
@@ -1449,7 +1451,7 @@ export interface paths {
     };
     /**
      * Leads created in the period and their conversions, by source
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_sources'];
     put?: never;
@@ -1469,7 +1471,7 @@ export interface paths {
     };
     /**
      * Visits per week by host and place, completion and no-show rates, visited deals signed
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_siteVisits'];
     put?: never;
@@ -1489,7 +1491,7 @@ export interface paths {
     };
     /**
      * Per promoter: leads, visits, stage moves, signings, overdue tasks (promoters: their own)
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_team'];
     put?: never;
@@ -1509,7 +1511,7 @@ export interface paths {
     };
     /**
      * The park’s targets overlapping the period: actual, progress and the pace needed
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_targetsReport'];
     put?: never;
@@ -1529,7 +1531,7 @@ export interface paths {
     };
     /**
      * Card-hours by tenant and month; subsidy allocated against consumed
-     * @description JSON, or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv
+     * @description JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an XLSX worksheet with Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or ?format=xlsx
      */
     get: operations['ReportsController_computeUsage'];
     put?: never;
@@ -2899,6 +2901,39 @@ export interface components {
        */
       status?: 'available' | 'unavailable';
     };
+    ReservationListItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      dealId: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @enum {string} */
+      status: 'active' | 'released' | 'expired' | 'converted';
+      version: number;
+      unitCode: string;
+      /** Format: uuid */
+      buildingId: string;
+      floor: number;
+      dealTitle: string;
+      /** Format: uuid */
+      dealOwnerId: string;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+    };
+    CreateReservationDto: {
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      dealId: string;
+      /** @example 2027-02-01T00:00:00+08:00 */
+      expiresAt: string;
+    };
     ReservationDto: {
       /** Format: uuid */
       id: string;
@@ -2914,13 +2949,48 @@ export interface components {
       status: 'active' | 'released' | 'expired' | 'converted';
       version: number;
     };
-    CreateReservationDto: {
+    LeaseListItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      unitId: string;
+      /** Format: uuid */
+      companyId: string;
+      /** Format: uuid */
+      dealId: string | null;
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      endDate: string;
+      /** @description Yuan per month */
+      monthlyRent: string;
+      rentFreeMonths: number;
+      /** @enum {string} */
+      status: 'active' | 'terminated';
+      version: number;
+      unitCode: string;
+      /** Format: uuid */
+      buildingId: string;
+      floor: number;
+      companyName: string;
+      dealTitle: string | null;
+    };
+    CreateLeaseDto: {
       /** Format: uuid */
       unitId: string;
       /** Format: uuid */
       dealId: string;
-      /** @example 2027-02-01T00:00:00+08:00 */
-      expiresAt: string;
+      /** @example 2027-03-01 */
+      startDate: string;
+      /** @example 2030-02-28 */
+      endDate: string;
+      /**
+       * @description Yuan per month for the unit
+       * @example 56700.00
+       */
+      monthlyRent: string;
+      /** @default 0 */
+      rentFreeMonths: number;
     };
     LeaseDto: {
       /** Format: uuid */
@@ -2941,23 +3011,6 @@ export interface components {
       /** @enum {string} */
       status: 'active' | 'terminated';
       version: number;
-    };
-    CreateLeaseDto: {
-      /** Format: uuid */
-      unitId: string;
-      /** Format: uuid */
-      dealId: string;
-      /** @example 2027-03-01 */
-      startDate: string;
-      /** @example 2030-02-28 */
-      endDate: string;
-      /**
-       * @description Yuan per month for the unit
-       * @example 56700.00
-       */
-      monthlyRent: string;
-      /** @default 0 */
-      rentFreeMonths: number;
     };
     TemplateTaskDto: {
       /** @example business_registration */
@@ -3011,6 +3064,13 @@ export interface components {
       dealId: string;
       /** Format: uuid */
       companyId: string;
+      companyName: string;
+      dealTitle: string;
+      /** Format: uuid */
+      dealOwnerId: string;
+      /** Format: uuid */
+      templateId: string | null;
+      templateName: string | null;
       /** @enum {string} */
       status: 'open' | 'completed';
       /** Format: date-time */
@@ -3044,6 +3104,8 @@ export interface components {
       remainingCardHours: string;
       /** @description Card-hours used, as reported by the center */
       usedCardHours: string;
+      /** @description Allocations of the account, whatever their status */
+      allocationCount: number;
       /** Format: date-time */
       activatedAt: string | null;
       /** Format: date-time */
@@ -3127,6 +3189,8 @@ export interface components {
       remainingCardHours: string;
       /** @description Card-hours used, as reported by the center */
       usedCardHours: string;
+      /** @description Allocations of the account, whatever their status */
+      allocationCount: number;
       /** Format: date-time */
       activatedAt: string | null;
       /** Format: date-time */
@@ -3271,6 +3335,12 @@ export interface components {
       decidedAt: string | null;
       /** Format: date-time */
       disbursedAt: string | null;
+      /** Format: uuid */
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
       version: number;
     };
     CreateApplicationDto: {
@@ -3299,6 +3369,22 @@ export interface components {
       /** @description Default: the approved amount */
       amount?: string;
     };
+    ProgramSupportDto: {
+      /** Format: uuid */
+      programId: string;
+      name: string;
+      nameEn: string | null;
+      /** @enum {string} */
+      kind: 'compute_subsidy' | 'rent_subsidy' | 'talent_subsidy' | 'fund_investment';
+      /** @description Applications of the company to the program, drafts included */
+      applications: number;
+      /** @description Requested by its submitted applications (not drafts), yuan */
+      requested: string;
+      /** @description Approved (approved or disbursed applications), yuan */
+      approved: string;
+      /** @description Disbursed, yuan */
+      disbursed: string;
+    };
     CompanySupportDto: {
       /** Format: uuid */
       companyId: string;
@@ -3312,6 +3398,14 @@ export interface components {
       expectedInvestment: string;
       /** @description Expected by its deals, yuan per year */
       expectedAnnualRevenue: string;
+      /** @description Requested by all its submitted applications, yuan */
+      requested: string;
+      /** @description Approved over all programs (fund investment included), yuan */
+      approved: string;
+      /** @description Disbursed over all programs, yuan */
+      disbursed: string;
+      /** @description Per program it applied to */
+      programs: components['schemas']['ProgramSupportDto'][];
     };
     CompanyHitDto: {
       /** Format: uuid */
@@ -7652,6 +7746,11 @@ export interface operations {
         buildingId?: string;
         status?: 'available' | 'reserved' | 'leased' | 'unavailable';
         type?: 'office' | 'lab' | 'server_room';
+        floor?: number;
+        /** @description At least this many m² */
+        minArea?: number;
+        /** @description At most this many m² */
+        maxArea?: number;
       };
       header?: never;
       path?: never;
@@ -7827,6 +7926,9 @@ export interface operations {
     parameters: {
       query?: {
         dealId?: string;
+        unitId?: string;
+        buildingId?: string;
+        status?: 'active' | 'released' | 'expired' | 'converted';
       };
       header?: never;
       path?: never;
@@ -7839,7 +7941,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReservationDto'][];
+          'application/json': components['schemas']['ReservationListItemDto'][];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -7961,6 +8063,10 @@ export interface operations {
     parameters: {
       query?: {
         companyId?: string;
+        dealId?: string;
+        unitId?: string;
+        buildingId?: string;
+        status?: 'active' | 'terminated';
       };
       header?: never;
       path?: never;
@@ -7973,7 +8079,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LeaseDto'][];
+          'application/json': components['schemas']['LeaseListItemDto'][];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -8215,6 +8321,7 @@ export interface operations {
       query?: {
         dealId?: string;
         companyId?: string;
+        status?: 'open' | 'completed';
       };
       header?: never;
       path?: never;
@@ -8961,6 +9068,10 @@ export interface operations {
         programId?: string;
         companyId?: string;
         status?: 'draft' | 'submitted' | 'approved' | 'rejected' | 'disbursed';
+        /** @description Submitted on or after this day (Beijing) */
+        submittedFrom?: string;
+        /** @description Submitted on or before this day (Beijing) */
+        submittedTo?: string;
       };
       header?: never;
       path?: never;
@@ -9456,8 +9567,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
       };
       header: {
         accept: string;
@@ -9474,6 +9585,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['FunnelReportDto'];
           'text/csv': components['schemas']['FunnelReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['FunnelReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -9523,8 +9635,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
       };
       header: {
         accept: string;
@@ -9541,6 +9653,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['VelocityReportDto'];
           'text/csv': components['schemas']['VelocityReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['VelocityReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -9590,8 +9703,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
         granularity?: 'month' | 'quarter';
       };
       header: {
@@ -9609,6 +9722,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ForecastReportDto'];
           'text/csv': components['schemas']['ForecastReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ForecastReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -9658,8 +9772,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
       };
       header: {
         accept: string;
@@ -9676,6 +9790,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['SourcesReportDto'];
           'text/csv': components['schemas']['SourcesReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['SourcesReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -9725,8 +9840,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
       };
       header: {
         accept: string;
@@ -9743,6 +9858,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['SiteVisitsReportDto'];
           'text/csv': components['schemas']['SiteVisitsReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['SiteVisitsReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -9792,8 +9908,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
       };
       header: {
         accept: string;
@@ -9810,6 +9926,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TeamReportDto'];
           'text/csv': components['schemas']['TeamReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['TeamReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -9859,8 +9976,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
       };
       header: {
         accept: string;
@@ -9877,6 +9994,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TargetsReportDto'];
           'text/csv': components['schemas']['TargetsReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['TargetsReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -9926,8 +10044,8 @@ export interface operations {
           | 'ai_industry'
           | 'data_services'
           | 'other';
-        /** @description Or send Accept: text/csv */
-        format?: 'json' | 'csv';
+        /** @description Or send Accept: text/csv, or the XLSX media type */
+        format?: 'json' | 'csv' | 'xlsx';
       };
       header: {
         accept: string;
@@ -9944,6 +10062,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ComputeUsageReportDto'];
           'text/csv': components['schemas']['ComputeUsageReportDto'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ComputeUsageReportDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -10468,6 +10587,15 @@ export const pathsApiV1UnitsGetParametersQueryStatusValues: ReadonlyArray<
 export const pathsApiV1UnitsGetParametersQueryTypeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/units']['get']['parameters']['query']['type']
 > = ['office', 'lab', 'server_room'];
+export const pathsApiV1ReservationsGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reservations']['get']['parameters']['query']['status']
+> = ['active', 'released', 'expired', 'converted'];
+export const pathsApiV1LeasesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/leases']['get']['parameters']['query']['status']
+> = ['active', 'terminated'];
+export const pathsApiV1OnboardingTracksGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/onboarding-tracks']['get']['parameters']['query']['status']
+> = ['open', 'completed'];
 export const pathsApiV1ComputeAccountsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/compute-accounts']['get']['parameters']['query']['status']
 > = ['pending', 'active', 'suspended', 'closed', 'failed'];
@@ -10517,7 +10645,7 @@ export const pathsApiV1ReportsFunnelGetParametersQueryAiSegmentValues: ReadonlyA
 ];
 export const pathsApiV1ReportsFunnelGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/funnel']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const pathsApiV1ReportsVelocityGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['parameters']['query']['source']
 > = [
@@ -10543,7 +10671,7 @@ export const pathsApiV1ReportsVelocityGetParametersQueryAiSegmentValues: Readonl
 ];
 export const pathsApiV1ReportsVelocityGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const pathsApiV1ReportsForecastGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['source']
 > = [
@@ -10569,7 +10697,7 @@ export const pathsApiV1ReportsForecastGetParametersQueryAiSegmentValues: Readonl
 ];
 export const pathsApiV1ReportsForecastGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const pathsApiV1ReportsForecastGetParametersQueryGranularityValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['granularity']
 > = ['month', 'quarter'];
@@ -10598,7 +10726,7 @@ export const pathsApiV1ReportsSourcesGetParametersQueryAiSegmentValues: Readonly
 ];
 export const pathsApiV1ReportsSourcesGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/sources']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const pathsApiV1ReportsSiteVisitsGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['parameters']['query']['source']
 > = [
@@ -10624,7 +10752,7 @@ export const pathsApiV1ReportsSiteVisitsGetParametersQueryAiSegmentValues: Reado
 ];
 export const pathsApiV1ReportsSiteVisitsGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const pathsApiV1ReportsTeamGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['parameters']['query']['source']
 > = [
@@ -10650,7 +10778,7 @@ export const pathsApiV1ReportsTeamGetParametersQueryAiSegmentValues: ReadonlyArr
 ];
 export const pathsApiV1ReportsTeamGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const pathsApiV1ReportsTargetsGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['parameters']['query']['source']
 > = [
@@ -10676,7 +10804,7 @@ export const pathsApiV1ReportsTargetsGetParametersQueryAiSegmentValues: Readonly
 ];
 export const pathsApiV1ReportsTargetsGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const pathsApiV1ReportsComputeUsageGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['source']
 > = [
@@ -10702,7 +10830,7 @@ export const pathsApiV1ReportsComputeUsageGetParametersQueryAiSegmentValues: Rea
 ];
 export const pathsApiV1ReportsComputeUsageGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['format']
-> = ['json', 'csv'];
+> = ['json', 'csv', 'xlsx'];
 export const auditEntryDtoActorTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AuditEntryDto']['actorType']
 > = ['user', 'api_key', 'system'];
@@ -10932,9 +11060,15 @@ export const updateUnitDtoTypeValues: ReadonlyArray<
 export const updateUnitDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['UpdateUnitDto']['status']
 > = ['available', 'unavailable'];
+export const reservationListItemDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReservationListItemDto']['status']
+> = ['active', 'released', 'expired', 'converted'];
 export const reservationDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ReservationDto']['status']
 > = ['active', 'released', 'expired', 'converted'];
+export const leaseListItemDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['LeaseListItemDto']['status']
+> = ['active', 'terminated'];
 export const leaseDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['LeaseDto']['status']
 > = ['active', 'terminated'];
@@ -10989,6 +11123,9 @@ export const updateProgramDtoKindValues: ReadonlyArray<
 export const applicationDtoStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ApplicationDto']['status']
 > = ['draft', 'submitted', 'approved', 'rejected', 'disbursed'];
+export const programSupportDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ProgramSupportDto']['kind']
+> = ['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'];
 export const cycleTimeDtoToValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['CycleTimeDto']['to']
 > = ['signed', 'tenant'];
