@@ -1,3 +1,4 @@
+import { beijingToday } from '../src/common/time/beijing';
 import { SpacesService } from '../src/spaces/spaces.service';
 import { newLead, newUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -210,6 +211,112 @@ describe('spaces, onboarding and support measures', () => {
     expect((await reserve(unit.id, other.id, 400)).status).toBe(400);
   });
 
+  it('lists holds, leases, units and tracks by building, status and area, with their firms named', async () => {
+    const get = (path: string, token: string, query: Record<string, string>) =>
+      t.request('GET', `${path}?${new URLSearchParams(query).toString()}`, { token });
+    const other = await t.request('POST', '/api/v1/buildings', {
+      token: admin,
+      body: { name: '筛选测试楼', nameEn: 'Filter tower', floors: 4 },
+    });
+    const unit = async (code: string, floor: number, area: string) =>
+      (
+        await t.request('POST', '/api/v1/units', {
+          token: admin,
+          body: { buildingId: other.body.id, code, floor, area, type: 'lab', listRent: '5.00' },
+        })
+      ).body;
+    const [small, large, upstairs] = [
+      await unit('F-201', 2, '150.00'),
+      await unit('F-202', 2, '600.00'),
+      await unit('F-301', 3, '450.00'),
+    ];
+    const units = await get('/api/v1/units', promoter.token, {
+      buildingId: other.body.id,
+      floor: '2',
+      minArea: '200',
+      sort: '-area',
+    });
+    expect(units.body.data.map((u: any) => u.code)).toEqual(['F-202']);
+    const ranged = await get('/api/v1/units', promoter.token, {
+      buildingId: other.body.id,
+      maxArea: '500',
+      sort: 'area',
+    });
+    expect(ranged.body.data.map((u: any) => u.code)).toEqual(['F-201', 'F-301']);
+
+    const deal = await dealFor();
+    const hold = await reserve(small.id, deal.id);
+    expect(hold.status).toBe(201);
+    await reserve(large.id, deal.id);
+    const release = await t.request('POST', `/api/v1/reservations/${hold.body.id}/release`, {
+      token: promoter.token,
+      headers: { 'if-match': `"${hold.body.version}"` },
+    });
+    expect(release.status).toBe(200);
+    const active = await get('/api/v1/reservations', manager, {
+      buildingId: other.body.id,
+      status: 'active',
+    });
+    expect(active.status).toBe(200);
+    expect(active.body).toEqual([
+      expect.objectContaining({
+        unitId: large.id,
+        unitCode: 'F-202',
+        floor: 2,
+        buildingId: other.body.id,
+        dealId: deal.id,
+        dealTitle: deal.title,
+        dealOwnerId: promoter.id,
+        companyId: deal.companyId,
+        companyName: deal.companyName,
+        status: 'active',
+      }),
+    ]);
+    const released = await get('/api/v1/reservations', manager, { unitId: small.id });
+    expect(released.body.map((r: any) => r.status)).toEqual(['released']);
+
+    const lease = await t.request('POST', '/api/v1/leases', {
+      token: promoter.token,
+      body: {
+        unitId: upstairs.id,
+        dealId: deal.id,
+        startDate: '2027-01-01',
+        endDate: '2027-12-31',
+        monthlyRent: '2250.00',
+      },
+    });
+    expect(lease.status).toBe(201);
+    const leases = await get('/api/v1/leases', manager, {
+      buildingId: other.body.id,
+      status: 'active',
+    });
+    expect(leases.body).toEqual([
+      expect.objectContaining({
+        unitCode: 'F-301',
+        floor: 3,
+        companyName: deal.companyName,
+        dealTitle: deal.title,
+      }),
+    ]);
+    expect((await get('/api/v1/leases', manager, { dealId: deal.id })).body).toHaveLength(1);
+    const bad = await get('/api/v1/reservations', manager, { status: 'gone' });
+    expect(bad.status).toBe(400);
+
+    const tracks = await get('/api/v1/onboarding-tracks', manager, { status: 'completed' });
+    expect(tracks.status).toBe(200);
+    expect(tracks.body.length).toBeGreaterThan(0);
+    for (const track of tracks.body) {
+      expect(track.status).toBe('completed');
+      const owner = await t.request('GET', `/api/v1/deals/${track.dealId}`, { token: manager });
+      expect(track).toMatchObject({
+        companyName: owner.body.companyName,
+        dealTitle: owner.body.title,
+        dealOwnerId: owner.body.ownerId,
+      });
+      expect(track.templateName).toEqual(expect.any(String));
+    }
+  });
+
   it('approves exactly as many of 30 concurrent applications as the budget covers, never below zero', async () => {
     const program = await t.request('POST', '/api/v1/programs', {
       token: admin,
@@ -305,5 +412,91 @@ describe('spaces, onboarding and support measures', () => {
       body: { programId: program.id, companyId: lead.companyId, requestedAmount: '5000.00' },
     });
     expect(foreign.status).toBe(403);
+  });
+
+  it('sums a company’s support per program and overall, and lists applications by submitted day', async () => {
+    const programs = (await t.request('GET', '/api/v1/programs', { token: manager })).body;
+    const talent = programs.find((p: any) => p.kind === 'talent_subsidy');
+    const rent = programs.find((p: any) => p.kind === 'rent_subsidy');
+    const lead = await newLead(t, promoter.token);
+    const apply = async (programId: string, requestedAmount: string, submit = true) => {
+      const draft = await t.request('POST', '/api/v1/applications', {
+        token: promoter.token,
+        body: { programId, companyId: lead.companyId, requestedAmount },
+      });
+      expect(draft.status).toBe(201);
+      if (!submit) return draft.body;
+      const sent = await t.request('POST', `/api/v1/applications/${draft.body.id}/submit`, {
+        token: promoter.token,
+        headers: { 'if-match': '"1"' },
+      });
+      expect(sent.status).toBe(200);
+      return sent.body;
+    };
+    const decide = (a: any, action: string, body: object) =>
+      t.request('POST', `/api/v1/applications/${a.id}/${action}`, {
+        token: manager,
+        headers: { 'if-match': `"${a.version}"` },
+        body,
+      });
+    const one = await apply(talent.id, '30000.00');
+    const approved = await decide(one, 'approve', { approvedAmount: '25000.00' });
+    expect(approved.status).toBe(200);
+    const paid = await decide(approved.body, 'disburse', { amount: '20000.00' });
+    expect(paid.body).toMatchObject({ status: 'disbursed', disbursedAmount: '20000.00' });
+    const two = await apply(talent.id, '10000.50');
+    expect((await decide(two, 'reject', { reason: '重复申请' })).status).toBe(200);
+    const three = await apply(rent.id, '40000.00');
+    expect((await decide(three, 'approve', {})).status).toBe(200);
+    await apply(rent.id, '99999.00', false);
+
+    const support = await t.request('GET', `/api/v1/companies/${lead.companyId}/support`, {
+      token: promoter.token,
+    });
+    expect(support.status).toBe(200);
+    expect(support.body).toMatchObject({
+      requested: '80000.50',
+      // As approved: the 5,000 left unpaid of the disbursed one went back to the program.
+      approved: '65000.00',
+      disbursed: '20000.00',
+      subsidiesApproved: '65000.00',
+      subsidiesDisbursed: '20000.00',
+    });
+    const byKind = Object.fromEntries(support.body.programs.map((p: any) => [p.kind, p]));
+    expect(byKind.talent_subsidy).toEqual({
+      programId: talent.id,
+      name: talent.name,
+      nameEn: talent.nameEn,
+      kind: 'talent_subsidy',
+      applications: 2,
+      requested: '40000.50',
+      approved: '25000.00',
+      disbursed: '20000.00',
+    });
+    expect(byKind.rent_subsidy).toMatchObject({
+      applications: 2,
+      requested: '40000.00',
+      approved: '40000.00',
+      disbursed: '0.00',
+    });
+
+    // One submitted late on 31 March 2024 in Beijing (15:30 UTC), two today; the draft never.
+    await t.db.query(`UPDATE applications SET submitted_at = $2 WHERE id = $1`, [
+      one.id,
+      '2024-03-31T23:30:00+08:00',
+    ]);
+    const list = (query: string) =>
+      t.request('GET', `/api/v1/applications?companyId=${lead.companyId}&${query}`, {
+        token: manager,
+      });
+    const march = await list('submittedFrom=2024-03-31&submittedTo=2024-03-31');
+    expect(march.body.data.map((a: any) => a.id)).toEqual([one.id]);
+    expect((await list('submittedFrom=2024-04-01&submittedTo=2024-04-30')).body.data).toEqual([]);
+    expect((await list('submittedTo=2024-03-30')).body.data).toEqual([]);
+    const since = await list(`submittedFrom=${beijingToday()}`);
+    expect(since.body.data.map((a: any) => a.id).sort()).toEqual([two.id, three.id].sort());
+    const bad = await list('submittedTo=2026-02-30x');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('submittedTo');
   });
 });

@@ -2,6 +2,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
@@ -24,6 +25,10 @@ import { ONBOARDING_TASK_STARTED, type OnboardingTaskStarted } from './onboardin
 
 export interface TrackWithTasks extends OnboardingTrack {
   tasks: OnboardingTask[];
+  companyName: string;
+  dealTitle: string;
+  dealOwnerId: string;
+  templateName: string | null;
 }
 
 /**
@@ -100,34 +105,51 @@ export class OnboardingService {
   }
 
   async tracks(filter: TrackFilter): Promise<TrackWithTasks[]> {
-    const tracks = await this.repo(OnboardingTrack).find({
-      where: {
-        ...(filter.dealId ? { dealId: filter.dealId } : {}),
-        ...(filter.companyId ? { companyId: filter.companyId } : {}),
-      },
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
-    const tasks = tracks.length
-      ? await this.repo(OnboardingTask).find({
-          where: tracks.map((t) => ({ trackId: t.id })),
-          order: { position: 'ASC' },
-        })
-      : [];
-    return tracks.map((track) => ({
-      ...track,
-      tasks: tasks.filter((task) => task.trackId === track.id),
-    }));
+    const qb = this.repo(OnboardingTrack)
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.deal', 'd')
+      .innerJoinAndSelect('t.company', 'c')
+      .orderBy('t.createdAt', 'DESC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(200);
+    if (filter.dealId) qb.andWhere('t.dealId = :dealId', { dealId: filter.dealId });
+    if (filter.companyId) qb.andWhere('t.companyId = :companyId', { companyId: filter.companyId });
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    return this.withTasks(await qb.getMany());
   }
 
   async track(id: string): Promise<TrackWithTasks> {
-    const track = await this.repo(OnboardingTrack).findOneBy({ id });
+    const track = await this.repo(OnboardingTrack).findOne({
+      where: { id },
+      relations: { deal: true, company: true },
+    });
     if (!track) throw notFound('OnboardingTrack', id);
+    const [withTasks] = await this.withTasks([track]);
+    return withTasks;
+  }
+
+  /** Tracks with their tasks in order, and the deal, company and template named: two more queries. */
+  private async withTasks(tracks: OnboardingTrack[]): Promise<TrackWithTasks[]> {
+    if (tracks.length === 0) return [];
     const tasks = await this.repo(OnboardingTask).find({
-      where: { trackId: id },
+      where: { trackId: In(tracks.map((t) => t.id)) },
       order: { position: 'ASC' },
     });
-    return { ...track, tasks };
+    const templateIds = [...new Set(tracks.map((t) => t.templateId).filter((id) => id !== null))];
+    const templates = templateIds.length
+      ? await this.repo(OnboardingTemplate).find({
+          where: { id: In(templateIds) },
+          select: { id: true, name: true },
+        })
+      : [];
+    return tracks.map(({ deal, company, ...track }) => ({
+      ...track,
+      tasks: tasks.filter((task) => task.trackId === track.id),
+      companyName: company?.name ?? '',
+      dealTitle: deal?.title ?? '',
+      dealOwnerId: deal?.ownerId ?? '',
+      templateName: templates.find((t) => t.id === track.templateId)?.name ?? null,
+    }));
   }
 
   /** Whether a deal's onboarding has begun (a task done) and is complete (every required task done). */

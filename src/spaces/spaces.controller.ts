@@ -1,8 +1,10 @@
 import {
   BuildingDto,
   LeaseDto,
+  LeaseListItemDto,
   OccupancyDto,
   ReservationDto,
+  ReservationListItemDto,
   StatusFigures,
   UnitDto,
 } from './dto/spaces-responses.dto';
@@ -12,10 +14,8 @@ import {
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
-  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
@@ -29,21 +29,16 @@ import {
   CreateLeaseDto,
   CreateReservationDto,
   CreateUnitDto,
+  ListLeasesQuery,
+  ListReservationsQuery,
   ListUnitsQuery,
   UpdateBuildingDto,
   UpdateUnitDto,
 } from './dto/spaces.dto';
 import type { Lease } from './lease.entity';
 import type { Reservation } from './reservation.entity';
-import { Occupancy, SpacesService } from './spaces.service';
+import { LeaseListItem, Occupancy, ReservationListItem, SpacesService } from './spaces.service';
 import type { Unit } from './unit.entity';
-
-class DealFilter {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
-}
-class CompanyFilter {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
-}
 
 @ApiTags('spaces')
 @ApiExtraModels(StatusFigures)
@@ -129,9 +124,10 @@ export class SpacesController {
 
   @Get('reservations')
   @Authorize('read', 'Space')
-  @ApiOkResponse({ type: [ReservationDto] })
-  reservations(@Query() query: DealFilter): Promise<Reservation[]> {
-    return this.spaces.listReservations(query.dealId);
+  @ApiOperation({ summary: 'Holds, newest first (200 at most), with unit, deal and company named' })
+  @ApiOkResponse({ type: [ReservationListItemDto] })
+  reservations(@Query() query: ListReservationsQuery): Promise<ReservationListItem[]> {
+    return this.spaces.listReservations(query);
   }
 
   @Post('reservations')
@@ -163,9 +159,12 @@ export class SpacesController {
 
   @Get('leases')
   @Authorize('read', 'Space')
-  @ApiOkResponse({ type: [LeaseDto] })
-  leases(@Query() query: CompanyFilter): Promise<Lease[]> {
-    return this.spaces.listLeases(query.companyId);
+  @ApiOperation({
+    summary: 'Leases, latest start first (200 at most), with unit and company named',
+  })
+  @ApiOkResponse({ type: [LeaseListItemDto] })
+  leases(@Query() query: ListLeasesQuery): Promise<LeaseListItem[]> {
+    return this.spaces.listLeases(query);
   }
 
   @Post('leases')

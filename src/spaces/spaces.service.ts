@@ -16,6 +16,8 @@ import {
   CreateLeaseDto,
   CreateReservationDto,
   CreateUnitDto,
+  ListLeasesQuery,
+  ListReservationsQuery,
   ListUnitsQuery,
   UpdateBuildingDto,
   UpdateUnitDto,
@@ -33,6 +35,24 @@ export interface Occupancy {
   byStatus: Record<string, { units: number; area: string }>;
   occupancyRate: number;
 }
+
+export type ReservationListItem = Omit<Reservation, 'unit' | 'deal'> & {
+  unitCode: string;
+  buildingId: string;
+  floor: number;
+  dealTitle: string;
+  dealOwnerId: string;
+  companyId: string;
+  companyName: string;
+};
+
+export type LeaseListItem = Omit<Lease, 'unit' | 'company' | 'deal'> & {
+  unitCode: string;
+  buildingId: string;
+  floor: number;
+  companyName: string;
+  dealTitle: string | null;
+};
 
 /** Buildings and units, holds and leases; a unit's status follows them. */
 @Injectable()
@@ -116,10 +136,14 @@ export class SpacesService {
       qb.andWhere('u.buildingId = :buildingId', { buildingId: query.buildingId });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.type) qb.andWhere('u.type = :type', { type: query.type });
+    if (query.floor !== undefined) qb.andWhere('u.floor = :floor', { floor: query.floor });
+    if (query.minArea !== undefined) qb.andWhere('u.area >= :minArea', { minArea: query.minArea });
+    if (query.maxArea !== undefined) qb.andWhere('u.area <= :maxArea', { maxArea: query.maxArea });
     return paginate(qb, query, {
       sortable: {
         code: { column: 'u.code', property: 'code' },
         floor: { column: 'u.floor', property: 'floor' },
+        area: { column: 'u.area', property: 'area' },
       },
       defaultSort: 'code',
       idColumn: 'u.id',
@@ -153,12 +177,31 @@ export class SpacesService {
     return this.unit(id);
   }
 
-  listReservations(dealId?: string): Promise<Reservation[]> {
-    return this.repo(Reservation).find({
-      where: dealId ? { dealId } : {},
-      order: { createdAt: 'DESC' },
-      take: 200,
-    });
+  /** Holds, newest first, with their unit, building, deal and company named (one query). */
+  async listReservations(query: ListReservationsQuery = {}): Promise<ReservationListItem[]> {
+    const qb = this.repo(Reservation)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'u')
+      .innerJoinAndSelect('r.deal', 'd')
+      .innerJoinAndSelect('d.company', 'c')
+      .orderBy('r.createdAt', 'DESC')
+      .limit(200);
+    if (query.dealId) qb.andWhere('r.dealId = :dealId', { dealId: query.dealId });
+    if (query.unitId) qb.andWhere('r.unitId = :unitId', { unitId: query.unitId });
+    if (query.buildingId)
+      qb.andWhere('u.buildingId = :buildingId', { buildingId: query.buildingId });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    const rows = await qb.getMany();
+    return rows.map(({ unit, deal, ...hold }) => ({
+      ...hold,
+      unitCode: unit!.code,
+      buildingId: unit!.buildingId,
+      floor: unit!.floor,
+      dealTitle: deal!.title,
+      dealOwnerId: deal!.ownerId,
+      companyId: deal!.companyId,
+      companyName: deal!.company?.name ?? '',
+    }));
   }
 
   /** Holds a unit for a deal the principal owns; an overlapping active hold is 409 OVERLAP. */
@@ -260,12 +303,31 @@ export class SpacesService {
     return expired.length;
   }
 
-  listLeases(companyId?: string): Promise<Lease[]> {
-    return this.repo(Lease).find({
-      where: companyId ? { companyId } : {},
-      order: { startDate: 'DESC' },
-      take: 200,
-    });
+  /** Leases, latest start first, with their unit, building, company and deal named (one query). */
+  async listLeases(query: ListLeasesQuery = {}): Promise<LeaseListItem[]> {
+    const qb = this.repo(Lease)
+      .createQueryBuilder('l')
+      .innerJoinAndSelect('l.unit', 'u')
+      .innerJoinAndSelect('l.company', 'c')
+      .leftJoinAndSelect('l.deal', 'd')
+      .orderBy('l.startDate', 'DESC')
+      .addOrderBy('l.id', 'ASC')
+      .limit(200);
+    if (query.companyId) qb.andWhere('l.companyId = :companyId', { companyId: query.companyId });
+    if (query.dealId) qb.andWhere('l.dealId = :dealId', { dealId: query.dealId });
+    if (query.unitId) qb.andWhere('l.unitId = :unitId', { unitId: query.unitId });
+    if (query.buildingId)
+      qb.andWhere('u.buildingId = :buildingId', { buildingId: query.buildingId });
+    if (query.status) qb.andWhere('l.status = :status', { status: query.status });
+    const rows = await qb.getMany();
+    return rows.map(({ unit, company, deal, ...lease }) => ({
+      ...lease,
+      unitCode: unit!.code,
+      buildingId: unit!.buildingId,
+      floor: unit!.floor,
+      companyName: company!.name,
+      dealTitle: deal?.title ?? null,
+    }));
   }
 
   /** Leases a unit to the deal's company; the deal's holds on it become the lease. Overlaps are 409. */

@@ -28,6 +28,11 @@ export class OnboardingTrackDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) dealId!: string;
   @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty() companyName!: string;
+  @ApiProperty() dealTitle!: string;
+  @ApiProperty({ format: 'uuid' }) dealOwnerId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) templateId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) templateName!: string | null;
   @ApiProperty({ enum: ['open', 'completed'] }) status!: string;
   @ApiProperty({ nullable: true, type: Date }) completedAt!: Date | null;
   @ApiProperty({ type: [OnboardingTaskDto] }) tasks!: OnboardingTaskDto[];

@@ -69,4 +69,8 @@ export class UpdateOnboardingTaskDto {
 export class TrackFilter {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
+  @ApiPropertyOptional({ enum: ['open', 'completed'] })
+  @IsOptional()
+  @IsIn(['open', 'completed'])
+  status?: 'open' | 'completed';
 }

@@ -33,6 +33,17 @@ export class ReservationDto {
   @ApiProperty() version!: number;
 }
 
+/** A hold as listed: with its unit, building, deal and company named. */
+export class ReservationListItemDto extends ReservationDto {
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty() floor!: number;
+  @ApiProperty() dealTitle!: string;
+  @ApiProperty({ format: 'uuid' }) dealOwnerId!: string;
+  @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty() companyName!: string;
+}
+
 export class LeaseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) unitId!: string;
@@ -44,6 +55,15 @@ export class LeaseDto {
   @ApiProperty() rentFreeMonths!: number;
   @ApiProperty({ enum: ['active', 'terminated'] }) status!: string;
   @ApiProperty() version!: number;
+}
+
+/** A lease as listed: with its unit, building and company named. */
+export class LeaseListItemDto extends LeaseDto {
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty() floor!: number;
+  @ApiProperty() companyName!: string;
+  @ApiProperty({ nullable: true, type: String }) dealTitle!: string | null;
 }
 
 class StatusFigures {

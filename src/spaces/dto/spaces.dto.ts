@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsDateString,
   IsIn,
@@ -15,6 +16,7 @@ import {
 import { Trimmed } from '../../common/http/query-transforms';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { UNIT_STATUSES, UNIT_TYPES, type UnitStatus, type UnitType } from '../unit.entity';
+import { RESERVATION_STATUSES, type ReservationStatus } from '../reservation.entity';
 
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
@@ -63,6 +65,23 @@ export class ListUnitsQuery extends ListQueryDto {
   @IsIn(UNIT_STATUSES)
   status?: UnitStatus;
   @ApiPropertyOptional({ enum: UNIT_TYPES }) @IsOptional() @IsIn(UNIT_TYPES) type?: UnitType;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(-5)
+  @Max(200)
+  floor?: number;
+  @ApiPropertyOptional({ description: 'At least this many m²' })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  minArea?: number;
+  @ApiPropertyOptional({ description: 'At most this many m²' })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  maxArea?: number;
 }
 
 export class CreateReservationDto {
@@ -92,4 +111,25 @@ export class CreateLeaseDto {
   @Min(0)
   @Max(60)
   rentFreeMonths?: number;
+}
+
+export class ListReservationsQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() buildingId?: string;
+  @ApiPropertyOptional({ enum: RESERVATION_STATUSES })
+  @IsOptional()
+  @IsIn(RESERVATION_STATUSES)
+  status?: ReservationStatus;
+}
+
+export class ListLeasesQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() buildingId?: string;
+  @ApiPropertyOptional({ enum: ['active', 'terminated'] })
+  @IsOptional()
+  @IsIn(['active', 'terminated'])
+  status?: 'active' | 'terminated';
 }
