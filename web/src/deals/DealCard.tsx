@@ -1,6 +1,16 @@
 import { Draggable } from '@hello-pangea/dnd';
 import LockIcon from '@mui/icons-material/LockOutlined';
-import { Card, CardContent, Chip, Link, Stack, Tooltip, Typography } from '@mui/material';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import {
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  IconButton,
+  Stack,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { RecordContextProvider, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { Deal, Stage } from '../api/types';
@@ -47,9 +57,9 @@ function CardBody({ deal, stage, locked }: { deal: Deal; stage?: Stage; locked: 
           </Tooltip>
         ) : null}
       </Stack>
-      <Link component={RouterLink} to={`/deals/${deal.id}/show`} variant="subtitle2">
+      <Typography variant="subtitle2" component="p" color="primary">
         {deal.title}
-      </Link>
+      </Typography>
       <Typography variant="body2" color="text.secondary" component="div">
         <RecordContextProvider value={deal}>
           <UserField source="ownerId" />
@@ -81,17 +91,32 @@ export function DealCard({ deal, stage, index }: { deal: Deal; stage?: Stage; in
         <Card
           ref={provided.innerRef}
           {...provided.draggableProps}
-          {...(canMove ? provided.dragHandleProps : { tabIndex: 0, role: 'article' })}
-          aria-label={label}
           data-deal-id={deal.id}
           variant="outlined"
-          sx={{
-            mb: 1,
-            boxShadow: snapshot.isDragging ? 4 : 0,
-            '&:focus-visible': { outline: 2, outlineColor: 'primary.main' },
-          }}
+          sx={{ mb: 1, boxShadow: snapshot.isDragging ? 4 : 0, display: 'flex' }}
         >
-          <CardBody deal={deal} stage={stage} locked={locked} />
+          {/* The handle and the link to the deal are siblings: a control may not hold another. */}
+          <Box
+            {...(canMove ? provided.dragHandleProps : { tabIndex: 0, role: 'article' })}
+            aria-label={label}
+            sx={{
+              flex: 1,
+              minWidth: 0,
+              '&:focus-visible': { outline: 2, outlineColor: 'primary.main' },
+            }}
+          >
+            <CardBody deal={deal} stage={stage} locked={locked} />
+          </Box>
+          <IconButton
+            component={RouterLink}
+            to={`/deals/${deal.id}/show`}
+            aria-label={deal.title}
+            title={translate('crm.deals.board.open')}
+            size="small"
+            sx={{ alignSelf: 'flex-start', m: 0.5 }}
+          >
+            <OpenInNewIcon fontSize="small" />
+          </IconButton>
         </Card>
       )}
     </Draggable>

@@ -1,5 +1,5 @@
 import { Menu, useCanAccess, useTranslate } from 'react-admin';
-import { Divider, ListSubheader } from '@mui/material';
+import { ListSubheader } from '@mui/material';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import PublicIcon from '@mui/icons-material/Public';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -8,15 +8,27 @@ import ChecklistIcon from '@mui/icons-material/Checklist';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 
+/** A titled separator between groups of the menu (a menu may hold only items and separators). */
 function Section({ label }: { label: string }) {
   const translate = useTranslate();
   return (
-    <>
-      <Divider sx={{ mt: 1 }} />
-      <ListSubheader disableSticky sx={{ bgcolor: 'transparent', lineHeight: '36px' }}>
-        {translate(label)}
-      </ListSubheader>
-    </>
+    <ListSubheader
+      component="li"
+      role="separator"
+      aria-label={translate(label)}
+      disableSticky
+      sx={{
+        bgcolor: 'transparent',
+        lineHeight: '36px',
+        mt: 1,
+        borderTop: 1,
+        borderColor: 'divider',
+        overflow: 'hidden',
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {translate(label)}
+    </ListSubheader>
   );
 }
 

@@ -4,6 +4,7 @@ import {
   CardHeader,
   Grid,
   List,
+  ListItem,
   ListItemButton,
   Typography,
 } from '@mui/material';
@@ -36,9 +37,11 @@ export function SearchPage() {
                 ) : (
                   <List dense>
                     {data?.[kind].map((hit) => (
-                      <ListItemButton key={hit.id} component={Link} to={hitPath(kind, hit)}>
-                        <HitText kind={kind} hit={hit} />
-                      </ListItemButton>
+                      <ListItem key={hit.id} disablePadding>
+                        <ListItemButton component={Link} to={hitPath(kind, hit)}>
+                          <HitText kind={kind} hit={hit} />
+                        </ListItemButton>
+                      </ListItem>
                     ))}
                   </List>
                 )}

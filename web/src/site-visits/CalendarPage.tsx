@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Calendar,
   dayjsLocalizer,
@@ -26,10 +26,13 @@ import { calendarWallClock, fromCalendarDate, toCalendarDate } from './beijingTi
 import { ScheduleVisitDialog, type VisitDraft } from './ScheduleVisitDialog';
 import { VisitDetailDialog } from './VisitDetailDialog';
 import { dealLabel, usePlaceName, useVisitDeals } from './useVisitLabels';
+import { useCalendarAria } from './useCalendarAria';
 import { STATUS_COLOURS } from './visitStatus';
 
 const localizer = dayjsLocalizer(dayjs);
 const VIEWS: View[] = ['week', 'day', 'agenda'];
+/** Day headings as plain text: the library's `columnheader` has no table around it in these views. */
+const CALENDAR_COMPONENTS = { header: ({ label }: { label: ReactNode }) => <span>{label}</span> };
 const AGENDA_DAYS = 30;
 const ALL_HOSTS = 'all';
 
@@ -159,6 +162,8 @@ export function CalendarPage() {
   const [draft, setDraft] = useState<VisitDraft | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const messages = useCalendarMessages();
+  const calendarRef = useRef<HTMLDivElement>(null);
+  useCalendarAria(calendarRef, translate('crm.visits.timeGrid'));
 
   const hostId = chosenHost ?? (identity ? String(identity.id) : ALL_HOSTS);
   const range = visibleRange(date, view, culture);
@@ -216,11 +221,12 @@ export function CalendarPage() {
           </Button>
         ) : null}
       </Stack>
-      <Card sx={{ p: 2 }}>
+      <Card sx={{ p: 2 }} ref={calendarRef}>
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
           {translate('crm.visits.timesInBeijing')}
         </Typography>
         <Calendar<VisitEvent>
+          components={CALENDAR_COMPONENTS}
           localizer={localizer}
           culture={culture}
           formats={FORMATS[culture]}

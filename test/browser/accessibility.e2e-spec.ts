@@ -1,0 +1,136 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Result } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openAdmin, signIn, type AdminSession } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** WCAG 2.1 A and AA, as axe tags them. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+/** Waits until the screen has loaded: no request in flight and no progress indicator left. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('#main-content').waitFor();
+  await page
+    .locator('[role="progressbar"]:visible')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+  await page.waitForLoadState('networkidle');
+}
+
+function describeViolations(violations: Result[]): string {
+  return violations
+    .map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help}\n` +
+        violation.nodes
+          .slice(0, 5)
+          .map(
+            (node) => `    ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1] ?? ''}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+async function blockingViolations(page: Page): Promise<Result[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ''));
+}
+
+/**
+ * axe on every main screen of the web admin: every entry of the admin's menu (so a screen added
+ * to the menu is scanned without editing this test), the record and form pages behind them, and
+ * the login page, in Chinese, plus the dashboard in English and in the dark theme.
+ */
+describe('web admin: accessibility (axe, WCAG 2.1 AA)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let admin: AdminSession;
+  const scanned: string[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    admin = await openAdmin(browser, app.baseUrl);
+    await signIn(admin.page, 'admin');
+  });
+  afterAll(async () => {
+    await admin?.context.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function scan(page: Page, path: string): Promise<void> {
+    await page.goto(`/#${path}`);
+    await settled(page);
+    const violations = await blockingViolations(page);
+    scanned.push(path);
+    if (violations.length) throw new Error(`${path}\n${describeViolations(violations)}`);
+  }
+
+  it('the login page', async () => {
+    const { page, context } = await openAdmin(browser, app.baseUrl);
+    await page.goto('/#/login');
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    const violations = await blockingViolations(page);
+    await context.close();
+    expect(describeViolations(violations)).toBe('');
+  });
+
+  it('every screen of the admin’s menu', async () => {
+    const { page } = admin;
+    await page.goto('/#/');
+    await settled(page);
+    const hrefs = await page
+      .locator('.RaMenu-open a[href^="#/"]')
+      .evaluateAll((links) => [...new Set(links.map((link) => link.getAttribute('href') ?? ''))]);
+    // The daily-work screens, the park's offers, the reports and the admins' screens.
+    expect(hrefs.length).toBeGreaterThanOrEqual(20);
+    const failures: string[] = [];
+    for (const href of hrefs) {
+      await scan(page, href.slice(1)).catch((error: Error) => failures.push(error.message));
+    }
+    expect(failures.join('\n\n')).toBe('');
+  }, 300_000);
+
+  it('the record and form pages behind them', async () => {
+    const one = async (sql: string) => {
+      const { rows } = await app.db.query<{ id: string }>(sql);
+      expect(rows).toHaveLength(1);
+      return rows[0].id;
+    };
+    const deal = await one('SELECT id FROM deals ORDER BY created_at LIMIT 1');
+    const company = await one(
+      'SELECT company_id AS id FROM compute_accounts ORDER BY created_at LIMIT 1',
+    );
+    const paths = [
+      `/deals/${deal}/show`,
+      '/deals/create',
+      `/companies/${company}/show`,
+      `/companies/${company}/show/compute`,
+      `/companies/${company}`,
+      '/companies/create',
+      '/leads/create',
+      '/search?q=%E7%A7%91%E6%8A%80',
+    ];
+    const failures: string[] = [];
+    for (const path of paths) {
+      await scan(admin.page, path).catch((error: Error) => failures.push(error.message));
+    }
+    expect(failures.join('\n\n')).toBe('');
+  }, 180_000);
+
+  it('the dashboard in English and in the dark theme', async () => {
+    const english = await openAdmin(browser, app.baseUrl, { locale: 'en' });
+    await signIn(english.page, 'manager');
+    await settled(english.page);
+    expect(describeViolations(await blockingViolations(english.page))).toBe('');
+    await english.page.getByRole('button', { name: /theme/i }).click();
+    await settled(english.page);
+    expect(describeViolations(await blockingViolations(english.page))).toBe('');
+    await english.context.close();
+    expect(scanned.length).toBeGreaterThan(0);
+  });
+});
