@@ -21,6 +21,8 @@ import {
 } from '../common/fields';
 import { Timeline } from '../common/Timeline';
 import { UserField } from '../common/users';
+import { DealOnboarding } from '../onboarding';
+import { DealSpaces } from '../spaces';
 import { DealActivities } from './DealActivities';
 import { DealTasks, DealVisits } from './DealRelated';
 import { MoveToStageButton } from './MoveToStageButton';
@@ -135,6 +137,10 @@ function DealShowLayout() {
           </Section>
         </Grid>
         <Grid size={{ xs: 12, lg: 6 }}>
+          <Section title="crm.spaces.deal.title">
+            <DealOnboarding deal={deal} />
+            <DealSpaces deal={deal} />
+          </Section>
           <Section title="crm.deals.show.activities">
             <DealActivities deal={deal} />
           </Section>

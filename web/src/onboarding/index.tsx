@@ -1,5 +1,19 @@
 import RocketLaunchIcon from '@mui/icons-material/RocketLaunch';
+import { TemplateList, TemplateShow } from './TemplatePages';
+import { TrackList } from './TrackList';
+import { TrackShow } from './TrackShow';
+
+export { DealOnboarding } from './DealOnboarding';
 
 /** Onboarding tracks: a signed firm's checklist to tenancy. */
-export const onboardingTracks = { icon: RocketLaunchIcon };
-export const onboardingTemplates = { recordRepresentation: 'name' };
+export const onboardingTracks = {
+  list: TrackList,
+  show: TrackShow,
+  icon: RocketLaunchIcon,
+  recordRepresentation: 'companyName',
+};
+export const onboardingTemplates = {
+  list: TemplateList,
+  show: TemplateShow,
+  recordRepresentation: 'name',
+};
