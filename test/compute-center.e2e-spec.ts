@@ -202,6 +202,12 @@ describe('compute-center integration', () => {
       remaining: '10000.00',
       unit: 'card_hour',
     });
+    const listed = await t.request('GET', `/api/v1/compute-accounts?companyId=${company.id}`, {
+      token: admin,
+    });
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ id: opened.id, allocationCount: 1, quotaCardHours: '10000.00' }),
+    ]);
     const remote = sim.account(linked.externalId)!.allocations;
     expect(remote).toEqual([
       expect.objectContaining({

@@ -227,18 +227,19 @@ export class ComputeAccountsService {
     return { ...account, ...summaries.get(id)!, allocations, calls };
   }
 
-  /** Quota, remaining and used card-hours and the company's name, for many accounts in one query. */
+  /** Quota, remaining and used card-hours, allocations and the company's name, for many accounts in one query. */
   private async summaries(ids: string[]) {
     type Summary = Pick<
       ComputeAccountDto,
-      'companyName' | 'quotaCardHours' | 'remainingCardHours' | 'usedCardHours'
+      'companyName' | 'quotaCardHours' | 'remainingCardHours' | 'usedCardHours' | 'allocationCount'
     >;
     const rows = ids.length
       ? await this.txHost.tx.query<(Summary & { id: string })[]>(
           `SELECT a.id, c.name AS "companyName",
                   coalesce((SELECT sum(amount) FROM compute_allocations l WHERE l.account_id = a.id AND l.unit = 'card_hour' AND l.status IN ('active', 'exhausted')), 0)::text AS "quotaCardHours",
                   coalesce((SELECT sum(coalesce(remaining, amount)) FROM compute_allocations l WHERE l.account_id = a.id AND l.unit = 'card_hour' AND l.status = 'active'), 0)::text AS "remainingCardHours",
-                  coalesce((SELECT sum(card_hours) FROM compute_usage u WHERE u.account_id = a.id), 0)::text AS "usedCardHours"
+                  coalesce((SELECT sum(card_hours) FROM compute_usage u WHERE u.account_id = a.id), 0)::text AS "usedCardHours",
+                  (SELECT count(*) FROM compute_allocations l WHERE l.account_id = a.id)::int AS "allocationCount"
              FROM compute_accounts a JOIN companies c ON c.id = a.company_id
             WHERE a.id = ANY($1::uuid[])`,
           [ids],

@@ -29,6 +29,8 @@ export class ComputeAccountDto {
   remainingCardHours!: string;
   @ApiProperty({ description: 'Card-hours used, as reported by the center' })
   usedCardHours!: string;
+  @ApiProperty({ description: 'Allocations of the account, whatever their status' })
+  allocationCount!: number;
   @ApiProperty({ nullable: true, type: Date }) activatedAt!: Date | null;
   @ApiProperty({ nullable: true, type: Date }) lastSyncedAt!: Date | null;
   @ApiProperty() version!: number;
