@@ -1,10 +1,13 @@
 import MemoryIcon from '@mui/icons-material/Memory';
+import { ComputeAccountList } from './ComputeAccountList';
+import { ComputeAccountShow } from './ComputeAccountShow';
 
 export { ComputeAccountTab } from './ComputeAccountTab';
+export { DeadLetterPage } from './DeadLetterPage';
 
-/** The compute-center integration's dead letters (admins): calls that gave up, to resend. */
-export function DeadLetterPage() {
-  return null;
-}
-
-export const computeAccounts = { icon: MemoryIcon };
+export const computeAccounts = {
+  list: ComputeAccountList,
+  show: ComputeAccountShow,
+  icon: MemoryIcon,
+  recordRepresentation: 'companyName',
+};
