@@ -474,6 +474,7 @@ describe('spaces, onboarding and support measures', () => {
       disbursed: '20000.00',
     });
     expect(byKind.rent_subsidy).toMatchObject({
+      programId: rent.id,
       applications: 2,
       requested: '40000.00',
       approved: '40000.00',

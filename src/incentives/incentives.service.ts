@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
 import { CompaniesService } from '../companies/companies.service';
+import { beijingMidnight } from '../common/time/beijing';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
@@ -39,6 +40,17 @@ export interface FundView {
   unallocated: string;
 }
 
+export interface ProgramSupport {
+  programId: string;
+  name: string;
+  nameEn: string | null;
+  kind: string;
+  applications: number;
+  requested: string;
+  approved: string;
+  disbursed: string;
+}
+
 export interface CompanySupport {
   companyId: string;
   rentFreeValue: string;
@@ -48,6 +60,10 @@ export interface CompanySupport {
   fundInvestment: string;
   expectedInvestment: string;
   expectedAnnualRevenue: string;
+  requested: string;
+  approved: string;
+  disbursed: string;
+  programs: ProgramSupport[];
 }
 
 /** Support programs drawn from the park fund, and the applications to them (政策兑现). */
@@ -172,6 +188,14 @@ export class IncentivesService {
     if (query.programId) qb.andWhere('a.programId = :programId', { programId: query.programId });
     if (query.companyId) qb.andWhere('a.companyId = :companyId', { companyId: query.companyId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.submittedFrom)
+      qb.andWhere('a.submittedAt >= :submittedFrom', {
+        submittedFrom: beijingMidnight(query.submittedFrom),
+      });
+    if (query.submittedTo)
+      qb.andWhere('a.submittedAt < :submittedBefore', {
+        submittedBefore: new Date(beijingMidnight(query.submittedTo).getTime() + 86_400_000),
+      });
     return paginate(qb, query, {
       sortable: { updatedAt: { column: 'a.updatedAt', property: 'updatedAt' } },
       defaultSort: '-updatedAt',
@@ -345,21 +369,33 @@ export class IncentivesService {
   /** What the park has granted a company, beside what its deals expect to bring. */
   async supportOf(companyId: string): Promise<CompanySupport> {
     await this.companies.get(companyId);
-    const [row] = await this.txHost.tx.query<Omit<CompanySupport, 'companyId'>[]>(
-      `SELECT
-         coalesce((SELECT sum(monthly_rent * rent_free_months) FROM leases WHERE company_id = $1 AND status = 'active'), 0)::text AS "rentFreeValue",
-         coalesce((SELECT sum(a.approved_amount) FROM applications a JOIN programs p ON p.id = a.program_id
-                    WHERE a.company_id = $1 AND a.status IN ('approved', 'disbursed') AND p.kind <> 'fund_investment'), 0)::text AS "subsidiesApproved",
-         coalesce((SELECT sum(a.disbursed_amount) FROM applications a JOIN programs p ON p.id = a.program_id
-                    WHERE a.company_id = $1 AND a.status = 'disbursed' AND p.kind <> 'fund_investment'), 0)::text AS "subsidiesDisbursed",
-         coalesce((SELECT sum(approved_card_hours) FROM applications WHERE company_id = $1 AND status IN ('approved', 'disbursed')), 0)::text AS "computeCardHoursApproved",
-         coalesce((SELECT sum(a.approved_amount) FROM applications a JOIN programs p ON p.id = a.program_id
-                    WHERE a.company_id = $1 AND a.status IN ('approved', 'disbursed') AND p.kind = 'fund_investment'), 0)::text AS "fundInvestment",
-         coalesce((SELECT sum(expected_investment) FROM deals WHERE company_id = $1 AND deleted_at IS NULL), 0)::text AS "expectedInvestment",
-         coalesce((SELECT sum(expected_annual_revenue) FROM deals WHERE company_id = $1 AND deleted_at IS NULL), 0)::text AS "expectedAnnualRevenue"`,
+    const programs = await this.txHost.tx.query<ProgramSupport[]>(
+      `SELECT p.id AS "programId", p.name, p.name_en AS "nameEn", p.kind, count(*)::int AS applications,
+              coalesce(sum(a.requested_amount) FILTER (WHERE a.status <> 'draft'), 0)::numeric(16, 2)::text AS requested,
+              coalesce(sum(a.approved_amount) FILTER (WHERE a.status IN ('approved', 'disbursed')), 0)::numeric(16, 2)::text AS approved,
+              coalesce(sum(a.disbursed_amount) FILTER (WHERE a.status = 'disbursed'), 0)::numeric(16, 2)::text AS disbursed
+         FROM applications a JOIN programs p ON p.id = a.program_id
+        WHERE a.company_id = $1 GROUP BY p.id ORDER BY p.created_at`,
       [companyId],
     );
-    return { companyId, ...row };
+    const [row] = await this.txHost.tx.query<Omit<CompanySupport, 'companyId' | 'programs'>[]>(
+      `SELECT
+         coalesce((SELECT sum(monthly_rent * rent_free_months) FROM leases WHERE company_id = $1 AND status = 'active'), 0)::numeric(16, 2)::text AS "rentFreeValue",
+         coalesce((SELECT sum(a.approved_amount) FROM applications a JOIN programs p ON p.id = a.program_id
+                    WHERE a.company_id = $1 AND a.status IN ('approved', 'disbursed') AND p.kind <> 'fund_investment'), 0)::numeric(16, 2)::text AS "subsidiesApproved",
+         coalesce((SELECT sum(a.disbursed_amount) FROM applications a JOIN programs p ON p.id = a.program_id
+                    WHERE a.company_id = $1 AND a.status = 'disbursed' AND p.kind <> 'fund_investment'), 0)::numeric(16, 2)::text AS "subsidiesDisbursed",
+         coalesce((SELECT sum(approved_card_hours) FROM applications WHERE company_id = $1 AND status IN ('approved', 'disbursed')), 0)::numeric(16, 2)::text AS "computeCardHoursApproved",
+         coalesce((SELECT sum(a.approved_amount) FROM applications a JOIN programs p ON p.id = a.program_id
+                    WHERE a.company_id = $1 AND a.status IN ('approved', 'disbursed') AND p.kind = 'fund_investment'), 0)::numeric(16, 2)::text AS "fundInvestment",
+         coalesce((SELECT sum(expected_investment) FROM deals WHERE company_id = $1 AND deleted_at IS NULL), 0)::numeric(16, 2)::text AS "expectedInvestment",
+         coalesce((SELECT sum(expected_annual_revenue) FROM deals WHERE company_id = $1 AND deleted_at IS NULL), 0)::numeric(16, 2)::text AS "expectedAnnualRevenue",
+         coalesce((SELECT sum(requested_amount) FROM applications WHERE company_id = $1 AND status <> 'draft'), 0)::numeric(16, 2)::text AS requested,
+         coalesce((SELECT sum(approved_amount) FROM applications WHERE company_id = $1 AND status IN ('approved', 'disbursed')), 0)::numeric(16, 2)::text AS approved,
+         coalesce((SELECT sum(disbursed_amount) FROM applications WHERE company_id = $1 AND status = 'disbursed'), 0)::numeric(16, 2)::text AS disbursed`,
+      [companyId],
+    );
+    return { companyId, ...row, programs };
   }
 
   private async owned(

@@ -40,7 +40,26 @@ export class ApplicationDto {
   @ApiProperty({ nullable: true, type: Date }) submittedAt!: Date | null;
   @ApiProperty({ nullable: true, type: Date }) decidedAt!: Date | null;
   @ApiProperty({ nullable: true, type: Date }) disbursedAt!: Date | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) createdById!: string | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
   @ApiProperty() version!: number;
+}
+
+export class ProgramSupportDto {
+  @ApiProperty({ format: 'uuid' }) programId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) nameEn!: string | null;
+  @ApiProperty({ enum: PROGRAM_KINDS }) kind!: ProgramKind;
+  @ApiProperty({ description: 'Applications of the company to the program, drafts included' })
+  applications!: number;
+  @ApiProperty({ description: 'Requested by its submitted applications (not drafts), yuan' })
+  requested!: string;
+  @ApiProperty({
+    description: 'Approved amounts of its approved and disbursed applications, as approved, yuan',
+  })
+  approved!: string;
+  @ApiProperty({ description: 'Disbursed, yuan' }) disbursed!: string;
 }
 
 export class CompanySupportDto {
@@ -54,4 +73,11 @@ export class CompanySupportDto {
   @ApiProperty({ description: 'Expected by its deals, yuan' }) expectedInvestment!: string;
   @ApiProperty({ description: 'Expected by its deals, yuan per year' })
   expectedAnnualRevenue!: string;
+  @ApiProperty({ description: 'Requested by all its submitted applications, yuan' })
+  requested!: string;
+  @ApiProperty({ description: 'Approved over all programs (fund investment included), yuan' })
+  approved!: string;
+  @ApiProperty({ description: 'Disbursed over all programs, yuan' }) disbursed!: string;
+  @ApiProperty({ type: [ProgramSupportDto], description: 'Per program it applied to' })
+  programs!: ProgramSupportDto[];
 }

@@ -67,6 +67,8 @@ export class DisburseApplicationDto {
   @Matches(YUAN, { message: `amount ${YUAN_MESSAGE}` })
   amount?: string;
 }
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export class ListApplicationsQuery extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
@@ -74,4 +76,18 @@ export class ListApplicationsQuery extends ListQueryDto {
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)
   status?: ApplicationStatus;
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'Submitted on or after this day (Beijing)',
+  })
+  @IsOptional()
+  @Matches(ISO_DAY, { message: 'submittedFrom must be a date YYYY-MM-DD' })
+  submittedFrom?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'Submitted on or before this day (Beijing)',
+  })
+  @IsOptional()
+  @Matches(ISO_DAY, { message: 'submittedTo must be a date YYYY-MM-DD' })
+  submittedTo?: string;
 }

@@ -3380,7 +3380,7 @@ export interface components {
       applications: number;
       /** @description Requested by its submitted applications (not drafts), yuan */
       requested: string;
-      /** @description Approved (approved or disbursed applications), yuan */
+      /** @description Approved amounts of its approved and disbursed applications, as approved, yuan */
       approved: string;
       /** @description Disbursed, yuan */
       disbursed: string;
