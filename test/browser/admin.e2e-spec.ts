@@ -153,6 +153,10 @@ describe('web admin: administration and compute accounts', () => {
     const shown = admin.getByRole('dialog', { name: 'API 密钥“算力中心账户系统”已创建' });
     await shown.getByText('它只显示这一次').waitFor();
     await shown.getByRole('button', { name: '复制密钥' }).waitFor();
+    // Until the dialog has faded in (for the screenshot).
+    await shown.evaluate(
+      '(dialog) => Promise.all(dialog.getAnimations({ subtree: true }).map((a) => a.finished))',
+    );
     const key = await shown.getByRole('textbox', { name: '密钥' }).inputValue();
     expect(key).toMatch(/^pcrm_/);
     await screenshot(admin, 'admin-api-key-secret');
