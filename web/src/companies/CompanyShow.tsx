@@ -2,6 +2,7 @@ import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext } from
 import type { Company } from '../api/types';
 import { Timeline } from '../common/Timeline';
 import { ComputeAccountTab } from '../compute/ComputeAccountTab';
+import { CompanySupportTab } from '../incentives/CompanySupportTab';
 import { ChurnButton } from './ChurnButton';
 import { CompanyTitle } from './CompanyForm';
 import { CompanySummary } from './CompanySummary';
@@ -43,6 +44,9 @@ export function CompanyShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="crm.companies.tabs.revenue" path="revenue">
           <RevenueTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.incentives.tab" path="support">
+          <CompanySupportTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="crm.compute.tab" path="compute">
           <ComputeAccountTab />
