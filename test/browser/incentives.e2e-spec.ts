@@ -392,6 +392,7 @@ describe('web admin: support programs and applications', () => {
     await signIn(page, 'manager');
     await page.goto('/#/programs');
     await page.getByRole('heading', { name: 'Support programs and budgets' }).waitFor();
+    await expect(page.locator('#react-admin-title').innerText()).resolves.toBe('Support programs');
     const fund = (
       await app.request('GET', '/api/v1/programs/fund', {
         token: await app.tokenFor('manager'),

@@ -156,9 +156,7 @@ export function CompanySupportTab() {
               <TableBody>
                 {data.programs.map((row) => (
                   <TableRow key={row.programId} data-program={row.programId}>
-                    <TableCell>
-                      {programName(row, locale)} · {translate(`crm.enums.programKind.${row.kind}`)}
-                    </TableCell>
+                    <TableCell>{programName(row, locale)}</TableCell>
                     <TableCell align="right">{row.applications}</TableCell>
                     <TableCell align="right">{money(row.requested)}</TableCell>
                     <TableCell align="right">{money(row.approved)}</TableCell>
@@ -166,7 +164,11 @@ export function CompanySupportTab() {
                   </TableRow>
                 ))}
               </TableBody>
-              <TableFooter>
+              <TableFooter
+                sx={{
+                  '& td, & th': { color: 'text.primary', fontWeight: 600, fontSize: '0.875rem' },
+                }}
+              >
                 <TableRow data-program="total">
                   <TableCell component="th" scope="row">
                     {translate('crm.incentives.support.total')}

@@ -28,11 +28,13 @@ function ProgramCard({ program }: { program: Program }) {
               {programName(program, locale)}
             </MuiLink>
           </Typography>
-          <Chip
-            size="small"
-            variant="outlined"
-            label={translate(`crm.enums.programKind.${program.kind}`)}
-          />
+          {translate(`crm.enums.programKind.${program.kind}`) !== programName(program, locale) ? (
+            <Chip
+              size="small"
+              variant="outlined"
+              label={translate(`crm.enums.programKind.${program.kind}`)}
+            />
+          ) : null}
           {program.cardHoursPerYuan ? (
             <Typography variant="body2" color="text.secondary">
               {translate('crm.incentives.program.rate', {
@@ -55,7 +57,7 @@ export function ProgramList() {
   const { canAccess: canCreate } = useCanAccess({ action: 'create', resource: 'programs' });
   return (
     <Stack spacing={2} sx={{ my: 2 }}>
-      <Title title="resources.programs.name" />
+      <Title title={translate('resources.programs.name', { smart_count: 2 })} />
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography variant="h5" component="h1">
           {translate('crm.incentives.programs.heading')}
