@@ -7,7 +7,6 @@ import { LeadershipPackQuery } from './dto/leadership-pack.dto';
 import { LeadershipPackService } from './leadership-pack.service';
 import { XLSX_TYPE as XLSX } from './report-xlsx';
 
-
 /** The monthly leadership pack that the park committee hands upward: one workbook of reports. */
 @ApiTags('reports')
 @Controller('reports')

@@ -1,10 +1,16 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import FlagIcon from '@mui/icons-material/Flag';
+import { TargetCreate, TargetEdit } from './TargetForms';
+import { TargetList } from './TargetList';
 
-/** Reports (issue 9): one page per report under /reports/:report. */
-export function ReportsPage() {
-  return null;
-}
+export { ReportsPage } from './ReportsPage';
 
-export const targets = { icon: FlagIcon, recordRepresentation: 'name' };
+/** The park's targets: everyone on staff reads them with their progress; admins keep them. */
+export const targets = {
+  list: TargetList,
+  create: TargetCreate,
+  edit: TargetEdit,
+  icon: FlagIcon,
+  recordRepresentation: 'name',
+};
 export const ReportsIcon = AssessmentIcon;
