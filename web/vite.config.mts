@@ -16,6 +16,12 @@ export default defineConfig({
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id))
             return 'react';
           if (/node_modules\/(react-admin|ra-[a-z-]+|@tanstack)\//.test(id)) return 'react-admin';
+          if (
+            /node_modules\/(recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|immer|reselect)\//.test(
+              id,
+            )
+          )
+            return 'charts';
           return undefined;
         },
       },
