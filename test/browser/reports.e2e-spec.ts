@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { Workbook } from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -326,4 +327,40 @@ describe('web admin: reports, dashboard and targets', () => {
     await page.getByRole('combobox', { name: 'Period' }).waitFor();
     await close();
   });
+
+  it('passes axe (WCAG 2.1 AA, serious and critical) on the dashboard, the reports and the targets', async () => {
+    const { page, close } = await signedIn('admin');
+    const failures: string[] = [];
+    const screens: [string, string][] = [
+      ['/', '园区概况'],
+      ['/reports', '月度领导简报'],
+      ...[
+        'funnel',
+        'velocity',
+        'forecast',
+        'sources',
+        'site-visits',
+        'team',
+        'targets',
+        'compute-usage',
+      ].map((key) => [`/reports/${key}`, '数据明细'] as [string, string]),
+      ['/targets', '园区目标'],
+      ['/targets/create', '目标名称'],
+    ];
+    for (const [path, text] of screens) {
+      await page.goto(`/#${path}`);
+      await page.getByText(text).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      for (const violation of results.violations)
+        if (violation.impact === 'serious' || violation.impact === 'critical')
+          failures.push(
+            `${path} ${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          );
+    }
+    expect(failures).toEqual([]);
+    await close();
+  }, 120_000);
 });

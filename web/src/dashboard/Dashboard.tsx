@@ -6,6 +6,7 @@ import {
   Grid,
   LinearProgress,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Typography,
@@ -193,11 +194,12 @@ export function Dashboard() {
                 </Typography>
                 <List dense disablePadding>
                   {open.map((column) => (
-                    <ListItemText
-                      key={column.stageId}
-                      primary={`${locale === 'en' ? column.nameEn : column.name} · ${column.count}`}
-                      secondary={formatMoney(column.expectedInvestment, locale)}
-                    />
+                    <ListItem key={column.stageId} disableGutters disablePadding>
+                      <ListItemText
+                        primary={`${locale === 'en' ? column.nameEn : column.name} · ${column.count}`}
+                        secondary={formatMoney(column.expectedInvestment, locale)}
+                      />
+                    </ListItem>
                   ))}
                 </List>
               </CardContent>
@@ -212,15 +214,17 @@ export function Dashboard() {
               </Typography>
               <List dense>
                 {overdue.data?.data.map((task) => (
-                  <ListItemButton key={task.id} component={Link} to="/my-tasks">
-                    <ListItemText
-                      primary={task.title}
-                      secondary={translate('crm.dashboard.due', {
-                        when: formatDateTime(task.dueAt, locale),
-                      })}
-                      slotProps={{ secondary: { color: 'error' } }}
-                    />
-                  </ListItemButton>
+                  <ListItem key={task.id} disablePadding>
+                    <ListItemButton component={Link} to="/my-tasks">
+                      <ListItemText
+                        primary={task.title}
+                        secondary={translate('crm.dashboard.due', {
+                          when: formatDateTime(task.dueAt, locale),
+                        })}
+                        slotProps={{ secondary: { color: 'error' } }}
+                      />
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
               {overSla.data ? (
@@ -230,15 +234,17 @@ export function Dashboard() {
                   </Typography>
                   <List dense aria-labelledby="dashboard-over-sla">
                     {lateStages.map((stage) => (
-                      <ListItemButton key={stage.stageId} component={Link} to="/board">
-                        <ListItemText
-                          primary={`${stageName(stage, locale)} · ${stage.overSlaNow}`}
-                          secondary={translate('crm.dashboard.slaDays', {
-                            days: stage.slaDays ?? '—',
-                          })}
-                          slotProps={{ secondary: { color: 'error' } }}
-                        />
-                      </ListItemButton>
+                      <ListItem key={stage.stageId} disablePadding>
+                        <ListItemButton component={Link} to="/board">
+                          <ListItemText
+                            primary={`${stageName(stage, locale)} · ${stage.overSlaNow}`}
+                            secondary={translate('crm.dashboard.slaDays', {
+                              days: stage.slaDays ?? '—',
+                            })}
+                            slotProps={{ secondary: { color: 'error' } }}
+                          />
+                        </ListItemButton>
+                      </ListItem>
                     ))}
                   </List>
                 </>
@@ -254,16 +260,14 @@ export function Dashboard() {
               </Typography>
               <List dense>
                 {visits.data?.data.map((visit) => (
-                  <ListItemButton
-                    key={visit.id}
-                    component={Link}
-                    to={`/deals/${visit.dealId}/show`}
-                  >
-                    <ListItemText
-                      primary={`${formatDateTime(visit.startsAt, locale)} · ${visit.placeLabel ?? translate(`crm.enums.placeType.${visit.placeType}`)}`}
-                      secondary={translate(`crm.enums.visitStatus.${visit.status}`)}
-                    />
-                  </ListItemButton>
+                  <ListItem key={visit.id} disablePadding>
+                    <ListItemButton component={Link} to={`/deals/${visit.dealId}/show`}>
+                      <ListItemText
+                        primary={`${formatDateTime(visit.startsAt, locale)} · ${visit.placeLabel ?? translate(`crm.enums.placeType.${visit.placeType}`)}`}
+                        secondary={translate(`crm.enums.visitStatus.${visit.status}`)}
+                      />
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
             </CardContent>
