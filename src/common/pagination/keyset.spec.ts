@@ -1,5 +1,5 @@
 import { ProblemException } from '../errors/problem.exception';
-import { decodeCursor, encodeCursor, ListSpec, parseSort } from './keyset';
+import { decodeCursor, encodeCursor, ListSpec, paginate, parseSort } from './keyset';
 
 const spec: ListSpec = {
   sortable: {
@@ -51,5 +51,28 @@ describe('cursors', () => {
       'base64url',
     );
     expect(codeOf(() => decodeCursor(nested, '-updatedAt', 2))).toBe('INVALID_CURSOR');
+  });
+});
+
+describe('paginate', () => {
+  it('puts a joined relation’s sort value in the cursor', async () => {
+    const joined: ListSpec = {
+      sortable: { companyName: { column: 'c.name', property: 'company.name' } },
+      defaultSort: 'companyName',
+      idColumn: 'l.id',
+    };
+    const rows = [
+      { id: 'a', company: { name: '甲' } },
+      { id: 'b', company: { name: '乙' } },
+    ];
+    const qb = {
+      orderBy: () => qb,
+      addOrderBy: () => qb,
+      limit: () => qb,
+      getMany: () => Promise.resolve(rows),
+    };
+    const page = await paginate(qb as never, { limit: 1 }, joined);
+    expect(page.data).toEqual([rows[0]]);
+    expect(decodeCursor(page.nextCursor!, 'companyName', 2)).toEqual(['甲', 'a']);
   });
 });

@@ -3,7 +3,10 @@ import { ProblemException } from '../errors/problem.exception';
 import { DEFAULT_LIMIT, ListQueryDto } from './list-query.dto';
 import { Page } from './page';
 
-/** A field a list may be sorted by: its SQL expression and the entity property it reads back. */
+/**
+ * A field a list may be sorted by: its SQL expression and the entity property it reads back
+ * (a dotted path such as `company.name` reads a joined relation).
+ */
 export interface SortableField {
   column: string;
   property: string;
@@ -83,6 +86,11 @@ export function decodeCursor(cursor: string, signature: string, length: number):
   return v as CursorValue[];
 }
 
+const propertyOf = (row: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], row);
+
 const cursorValue = (value: unknown): CursorValue => {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
@@ -151,7 +159,7 @@ export async function paginate<T extends ObjectLiteral>(
     rows.length > limit && last
       ? encodeCursor(
           signature,
-          terms.map((term) => cursorValue((last as Record<string, unknown>)[term.property])),
+          terms.map((term) => cursorValue(propertyOf(last, term.property))),
         )
       : null;
   return total === undefined ? { data, nextCursor } : { data, nextCursor, total };
