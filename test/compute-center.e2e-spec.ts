@@ -84,7 +84,8 @@ describe('compute-center integration', () => {
       `account ${id} active`,
     );
   const computeProgram = async () => {
-    const programs = (await t.request('GET', '/api/v1/programs', { token: admin })).body as any[];
+    const programs = (await t.request('GET', '/api/v1/programs', { token: admin })).body
+      .data as any[];
     return programs.find((p) => p.kind === 'compute_subsidy');
   };
   /** Drafts, submits and approves a compute-subsidy application; returns it approved. */

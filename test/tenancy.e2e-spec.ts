@@ -100,7 +100,7 @@ describe('spaces, onboarding and support measures', () => {
       await t.request('GET', `/api/v1/onboarding-tracks?dealId=${deal.id}`, {
         token: promoter.token,
       })
-    ).body;
+    ).body.data;
     expect(track.tasks.map((task: any) => task.code)).toEqual([
       'business_registration',
       'lease_signed',
@@ -258,7 +258,7 @@ describe('spaces, onboarding and support measures', () => {
       status: 'active',
     });
     expect(active.status).toBe(200);
-    expect(active.body).toEqual([
+    expect(active.body.data).toEqual([
       expect.objectContaining({
         unitId: large.id,
         unitCode: 'F-202',
@@ -273,7 +273,7 @@ describe('spaces, onboarding and support measures', () => {
       }),
     ]);
     const released = await get('/api/v1/reservations', manager, { unitId: small.id });
-    expect(released.body.map((r: any) => r.status)).toEqual(['released']);
+    expect(released.body.data.map((r: any) => r.status)).toEqual(['released']);
 
     const lease = await t.request('POST', '/api/v1/leases', {
       token: promoter.token,
@@ -290,7 +290,7 @@ describe('spaces, onboarding and support measures', () => {
       buildingId: other.body.id,
       status: 'active',
     });
-    expect(leases.body).toEqual([
+    expect(leases.body.data).toEqual([
       expect.objectContaining({
         unitCode: 'F-301',
         floor: 3,
@@ -298,14 +298,14 @@ describe('spaces, onboarding and support measures', () => {
         dealTitle: deal.title,
       }),
     ]);
-    expect((await get('/api/v1/leases', manager, { dealId: deal.id })).body).toHaveLength(1);
+    expect((await get('/api/v1/leases', manager, { dealId: deal.id })).body.data).toHaveLength(1);
     const bad = await get('/api/v1/reservations', manager, { status: 'gone' });
     expect(bad.status).toBe(400);
 
     const tracks = await get('/api/v1/onboarding-tracks', manager, { status: 'completed' });
     expect(tracks.status).toBe(200);
-    expect(tracks.body.length).toBeGreaterThan(0);
-    for (const track of tracks.body) {
+    expect(tracks.body.data.length).toBeGreaterThan(0);
+    for (const track of tracks.body.data) {
       expect(track.status).toBe('completed');
       const owner = await t.request('GET', `/api/v1/deals/${track.dealId}`, { token: manager });
       expect(track).toMatchObject({
@@ -368,7 +368,7 @@ describe('spaces, onboarding and support measures', () => {
   });
 
   it('needs a reason to reject, and only managers decide', async () => {
-    const program = (await t.request('GET', '/api/v1/programs', { token: manager })).body[0];
+    const program = (await t.request('GET', '/api/v1/programs', { token: manager })).body.data[0];
     const lead = await newLead(t, promoter.token);
     const draft = await t.request('POST', '/api/v1/applications', {
       token: promoter.token,
@@ -415,7 +415,7 @@ describe('spaces, onboarding and support measures', () => {
   });
 
   it('sums a company’s support per program and overall, and lists applications by submitted day', async () => {
-    const programs = (await t.request('GET', '/api/v1/programs', { token: manager })).body;
+    const programs = (await t.request('GET', '/api/v1/programs', { token: manager })).body.data;
     const talent = programs.find((p: any) => p.kind === 'talent_subsidy');
     const rent = programs.find((p: any) => p.kind === 'rent_subsidy');
     const lead = await newLead(t, promoter.token);

@@ -214,7 +214,7 @@ export class DemoDataService {
     all: boolean,
     unitId: string,
   ): Promise<void> {
-    let [track] = await this.onboarding.tracks({ dealId });
+    let [track] = (await this.onboarding.tracks({ dealId })).data;
     // The compute task is started: the account is asked for through the outbox, and the center's
     // activation (the simulator beside `npm start`) completes the task.
     const compute = track.tasks.find((task) => task.code === 'compute_account');
@@ -249,7 +249,7 @@ export class DemoDataService {
       `SELECT id FROM companies WHERE status = 'tenant' AND owner_id = $1 ORDER BY name LIMIT 1`,
       [promoter.id],
     );
-    const program = (await this.incentives.listPrograms()).find(
+    const program = (await this.incentives.listPrograms({ limit: 200 })).data.find(
       (p) => p.kind === 'compute_subsidy',
     );
     if (!manager || !tenant || !program) return;

@@ -21,6 +21,7 @@ import {
   CreateProgramDto,
   DisburseApplicationDto,
   ListApplicationsQuery,
+  ListProgramsQuery,
   RejectApplicationDto,
   UpdateApplicationDto,
   UpdateProgramDto,
@@ -35,11 +36,12 @@ export class IncentivesController {
   @Get('programs')
   @Authorize('read', 'Program')
   @ApiOperation({
-    summary: 'Programs with their budgets: allocated, approved, disbursed, remaining',
+    summary:
+      'Programs with their budgets (allocated, approved, disbursed, remaining), by name unless sorted otherwise',
   })
-  @ApiOkResponse({ type: [ProgramDto] })
-  programs(): Promise<ProgramBudget[]> {
-    return this.incentives.listPrograms();
+  @ApiPageResponse(ProgramDto)
+  programs(@Query() query: ListProgramsQuery): Promise<Page<ProgramBudget>> {
+    return this.incentives.listPrograms(query);
   }
 
   @Get('programs/fund')

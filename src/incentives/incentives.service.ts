@@ -9,8 +9,8 @@ import { CompaniesService } from '../companies/companies.service';
 import { beijingMidnight } from '../common/time/beijing';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
-import { paginate } from '../common/pagination/keyset';
-import type { Page } from '../common/pagination/page';
+import { paginate, type ListSpec } from '../common/pagination/keyset';
+import { mapPage, type Page } from '../common/pagination/page';
 import { Application, type ApplicationStatus } from './application.entity';
 import {
   ApproveApplicationDto,
@@ -18,6 +18,7 @@ import {
   CreateProgramDto,
   DisburseApplicationDto,
   ListApplicationsQuery,
+  ListProgramsQuery,
   RejectApplicationDto,
   UpdateApplicationDto,
   UpdateProgramDto,
@@ -25,6 +26,18 @@ import {
 import { Fund } from './fund.entity';
 import { APPLICATION_APPROVED, type ApplicationApproved } from './incentives.events';
 import { Program } from './program.entity';
+
+const PROGRAM_LIST: ListSpec = {
+  sortable: {
+    name: { column: 'p.name', property: 'name' },
+    kind: { column: 'p.kind', property: 'kind' },
+    budget: { column: 'p.budget', property: 'budget' },
+    createdAt: { column: 'p.createdAt', property: 'createdAt' },
+    updatedAt: { column: 'p.updatedAt', property: 'updatedAt' },
+  },
+  defaultSort: 'name',
+  idColumn: 'p.id',
+};
 
 export interface ProgramBudget extends Program {
   remaining: string;
@@ -90,10 +103,10 @@ export class IncentivesService {
     remaining: (Number(p.budget) - Number(p.approvedTotal)).toFixed(2),
   });
 
-  async listPrograms(): Promise<ProgramBudget[]> {
-    return (await this.programs.find({ order: { createdAt: 'ASC' }, take: 200 })).map(
-      this.withRemaining,
-    );
+  async listPrograms(query: ListProgramsQuery = {}): Promise<Page<ProgramBudget>> {
+    const qb = this.programs.createQueryBuilder('p');
+    if (query.kind) qb.andWhere('p.kind = :kind', { kind: query.kind });
+    return mapPage(await paginate(qb, query, PROGRAM_LIST), this.withRemaining);
   }
 
   async program(id: string): Promise<ProgramBudget> {

@@ -17,6 +17,7 @@ import { Deal } from '../pipeline/deal.entity';
 @Entity('onboarding_tracks')
 @Index('uq_onboarding_tracks_deal', ['dealId'], { unique: true })
 @Index('idx_onboarding_tracks_company', ['companyId'])
+@Index('idx_onboarding_tracks_created_at', ['createdAt', 'id'])
 export class OnboardingTrack {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) dealId!: string;

@@ -6,8 +6,10 @@ import type { Principal } from '../auth/roles';
 import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiPageResponse, type Page } from '../common/pagination/page';
 import {
   CreateTemplateDto,
+  ListTemplatesQuery,
   TrackFilter,
   UpdateOnboardingTaskDto,
   UpdateTemplateDto,
@@ -23,9 +25,10 @@ export class OnboardingController {
 
   @Get('onboarding-templates')
   @Authorize('read', 'Onboarding')
-  @ApiOkResponse({ type: [OnboardingTemplateDto] })
-  templates(): Promise<OnboardingTemplate[]> {
-    return this.onboarding.templates();
+  @ApiOperation({ summary: 'Onboarding templates, by name unless sorted otherwise' })
+  @ApiPageResponse(OnboardingTemplateDto)
+  templates(@Query() query: ListTemplatesQuery): Promise<Page<OnboardingTemplate>> {
+    return this.onboarding.templates(query);
   }
 
   @Get('onboarding-templates/:id')
@@ -57,8 +60,11 @@ export class OnboardingController {
 
   @Get('onboarding-tracks')
   @Authorize('read', 'Onboarding')
-  @ApiOkResponse({ type: [OnboardingTrackDto] })
-  tracks(@Query() filter: TrackFilter): Promise<TrackWithTasks[]> {
+  @ApiOperation({
+    summary: 'Onboarding tracks with their tasks, newest first unless sorted otherwise',
+  })
+  @ApiPageResponse(OnboardingTrackDto)
+  tracks(@Query() filter: TrackFilter): Promise<Page<TrackWithTasks>> {
     return this.onboarding.tracks(filter);
   }
 

@@ -10,10 +10,13 @@ import { UsersService } from '../auth/users/users.service';
 import { CompaniesService } from '../companies/companies.service';
 import { updateVersioned } from '../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { paginate, type ListSpec } from '../common/pagination/keyset';
+import type { Page } from '../common/pagination/page';
 import type { Deal } from '../pipeline/deal.entity';
 import { DealsService } from '../pipeline/deals.service';
 import {
   CreateTemplateDto,
+  ListTemplatesQuery,
   TrackFilter,
   UpdateOnboardingTaskDto,
   UpdateTemplateDto,
@@ -30,6 +33,30 @@ export interface TrackWithTasks extends OnboardingTrack {
   dealOwnerId: string;
   templateName: string | null;
 }
+
+const TEMPLATE_LIST: ListSpec = {
+  sortable: {
+    name: { column: 'tp.name', property: 'name' },
+    isDefault: { column: 'tp.isDefault', property: 'isDefault' },
+    createdAt: { column: 'tp.createdAt', property: 'createdAt' },
+    updatedAt: { column: 'tp.updatedAt', property: 'updatedAt' },
+  },
+  defaultSort: 'name',
+  idColumn: 'tp.id',
+};
+
+/** Tracks: newest first unless asked otherwise (index on created_at, id). */
+const TRACK_LIST: ListSpec = {
+  sortable: {
+    createdAt: { column: 't.createdAt', property: 'createdAt' },
+    updatedAt: { column: 't.updatedAt', property: 'updatedAt' },
+    status: { column: 't.status', property: 'status' },
+    companyName: { column: 'c.name', property: 'company.name' },
+    dealTitle: { column: 'd.title', property: 'deal.title' },
+  },
+  defaultSort: '-createdAt',
+  idColumn: 't.id',
+};
 
 /**
  * Onboarding (入驻): a signed deal gets a track of tasks from the default template; its first task
@@ -52,8 +79,8 @@ export class OnboardingService {
     return this.txHost.tx.getRepository(entity);
   }
 
-  templates(): Promise<OnboardingTemplate[]> {
-    return this.repo(OnboardingTemplate).find({ order: { isDefault: 'DESC', name: 'ASC' } });
+  templates(query: ListTemplatesQuery = {}): Promise<Page<OnboardingTemplate>> {
+    return paginate(this.repo(OnboardingTemplate).createQueryBuilder('tp'), query, TEMPLATE_LIST);
   }
 
   async template(id: string): Promise<OnboardingTemplate> {
@@ -104,18 +131,17 @@ export class OnboardingService {
     return after;
   }
 
-  async tracks(filter: TrackFilter): Promise<TrackWithTasks[]> {
+  /** A page of tracks, newest first unless sorted otherwise, each with its tasks. */
+  async tracks(filter: TrackFilter): Promise<Page<TrackWithTasks>> {
     const qb = this.repo(OnboardingTrack)
       .createQueryBuilder('t')
       .innerJoinAndSelect('t.deal', 'd')
-      .innerJoinAndSelect('t.company', 'c')
-      .orderBy('t.createdAt', 'DESC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(200);
+      .innerJoinAndSelect('t.company', 'c');
     if (filter.dealId) qb.andWhere('t.dealId = :dealId', { dealId: filter.dealId });
     if (filter.companyId) qb.andWhere('t.companyId = :companyId', { companyId: filter.companyId });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
-    return this.withTasks(await qb.getMany());
+    const page = await paginate(qb, filter, TRACK_LIST);
+    return { ...page, data: await this.withTasks(page.data) };
   }
 
   async track(id: string): Promise<TrackWithTasks> {

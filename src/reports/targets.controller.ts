@@ -1,11 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { ApiPageResponse, type Page } from '../common/pagination/page';
 import { TargetDto } from './dto/report-responses.dto';
-import { CreateTargetDto, UpdateTargetDto } from './dto/target.dto';
+import { CreateTargetDto, ListTargetsQuery, UpdateTargetDto } from './dto/target.dto';
 import type { Target } from './target.entity';
 import { TargetsService } from './targets.service';
 
@@ -17,9 +24,10 @@ export class TargetsController {
 
   @Get()
   @Authorize('read', 'Target')
-  @ApiOkResponse({ type: [TargetDto] })
-  list(): Promise<Target[]> {
-    return this.targets.list();
+  @ApiOperation({ summary: 'Targets, the period ending soonest first unless sorted otherwise' })
+  @ApiPageResponse(TargetDto)
+  list(@Query() query: ListTargetsQuery): Promise<Page<Target>> {
+    return this.targets.list(query);
   }
 
   @Get(':id')

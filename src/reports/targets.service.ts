@@ -4,7 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
-import type { CreateTargetDto, UpdateTargetDto } from './dto/target.dto';
+import { paginate, type ListSpec } from '../common/pagination/keyset';
+import type { Page } from '../common/pagination/page';
+import type { CreateTargetDto, ListTargetsQuery, UpdateTargetDto } from './dto/target.dto';
 import { Target } from './target.entity';
 
 export interface TargetProgress extends Target {
@@ -22,6 +24,20 @@ export interface TargetProgress extends Target {
 
 const MONTH_SECONDS = 30.4375 * 86_400;
 
+/** Targets: the period ending soonest first unless asked otherwise (few rows, no index needed). */
+const TARGET_LIST: ListSpec = {
+  sortable: {
+    periodEnd: { column: 't.periodEnd', property: 'periodEnd' },
+    periodStart: { column: 't.periodStart', property: 'periodStart' },
+    name: { column: 't.name', property: 'name' },
+    metric: { column: 't.metric', property: 'metric' },
+    createdAt: { column: 't.createdAt', property: 'createdAt' },
+    updatedAt: { column: 't.updatedAt', property: 'updatedAt' },
+  },
+  defaultSort: 'periodEnd',
+  idColumn: 't.id',
+};
+
 /**
  * The park's goals as data, and their progress computed from the records: each metric is one
  * SQL subquery over the target's period (Beijing days).
@@ -37,8 +53,10 @@ export class TargetsService {
     return this.txHost.tx.getRepository(Target);
   }
 
-  list(): Promise<Target[]> {
-    return this.targets.find({ order: { periodStart: 'ASC', name: 'ASC' } });
+  list(query: ListTargetsQuery = {}): Promise<Page<Target>> {
+    const qb = this.targets.createQueryBuilder('t');
+    if (query.metric) qb.andWhere('t.metric = :metric', { metric: query.metric });
+    return paginate(qb, query, TARGET_LIST);
   }
 
   async get(id: string): Promise<Target> {

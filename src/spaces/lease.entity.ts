@@ -20,6 +20,7 @@ import { Unit } from './unit.entity';
 @Entity('leases')
 @Index('idx_leases_company', ['companyId'])
 @Index('idx_leases_deal', ['dealId'])
+@Index('idx_leases_start_date', ['startDate', 'id'])
 @Check('ck_leases_period', `end_date >= start_date`)
 @Exclusion(
   'ex_leases_unit',

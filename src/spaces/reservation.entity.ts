@@ -21,6 +21,7 @@ export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 @Entity('reservations')
 @Index('idx_reservations_deal', ['dealId', 'status'])
 @Index('idx_reservations_expiry', ['expiresAt'], { where: "status = 'active'" })
+@Index('idx_reservations_expires_at', ['expiresAt', 'id'])
 @Exclusion(
   'ex_reservations_unit',
   `USING gist (unit_id WITH =, tstzrange(starts_at, expires_at) WITH &&) WHERE (status = 'active')`,

@@ -29,6 +29,7 @@ import {
   CreateLeaseDto,
   CreateReservationDto,
   CreateUnitDto,
+  ListBuildingsQuery,
   ListLeasesQuery,
   ListReservationsQuery,
   ListUnitsQuery,
@@ -48,9 +49,10 @@ export class SpacesController {
 
   @Get('buildings')
   @Authorize('read', 'Space')
-  @ApiOkResponse({ type: [BuildingDto] })
-  buildings(): Promise<Building[]> {
-    return this.spaces.listBuildings();
+  @ApiOperation({ summary: 'Buildings, by name unless sorted otherwise' })
+  @ApiPageResponse(BuildingDto)
+  buildings(@Query() query: ListBuildingsQuery): Promise<Page<Building>> {
+    return this.spaces.listBuildings(query);
   }
 
   @Get('buildings/:id')
@@ -124,9 +126,12 @@ export class SpacesController {
 
   @Get('reservations')
   @Authorize('read', 'Space')
-  @ApiOperation({ summary: 'Holds, newest first (200 at most), with unit, deal and company named' })
-  @ApiOkResponse({ type: [ReservationListItemDto] })
-  reservations(@Query() query: ListReservationsQuery): Promise<ReservationListItem[]> {
+  @ApiOperation({
+    summary:
+      'Holds, soonest expiry first unless sorted otherwise, with unit, deal and company named',
+  })
+  @ApiPageResponse(ReservationListItemDto)
+  reservations(@Query() query: ListReservationsQuery): Promise<Page<ReservationListItem>> {
     return this.spaces.listReservations(query);
   }
 
@@ -160,10 +165,10 @@ export class SpacesController {
   @Get('leases')
   @Authorize('read', 'Space')
   @ApiOperation({
-    summary: 'Leases, latest start first (200 at most), with unit and company named',
+    summary: 'Leases, latest start first unless sorted otherwise, with unit and company named',
   })
-  @ApiOkResponse({ type: [LeaseListItemDto] })
-  leases(@Query() query: ListLeasesQuery): Promise<LeaseListItem[]> {
+  @ApiPageResponse(LeaseListItemDto)
+  leases(@Query() query: ListLeasesQuery): Promise<Page<LeaseListItem>> {
     return this.spaces.listLeases(query);
   }
 

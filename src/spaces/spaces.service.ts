@@ -7,8 +7,8 @@ import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
 import { updateVersioned } from '../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
-import { paginate } from '../common/pagination/keyset';
-import type { Page } from '../common/pagination/page';
+import { paginate, type ListSpec } from '../common/pagination/keyset';
+import { mapPage, type Page } from '../common/pagination/page';
 import { DealsService } from '../pipeline/deals.service';
 import { Building } from './building.entity';
 import {
@@ -16,6 +16,7 @@ import {
   CreateLeaseDto,
   CreateReservationDto,
   CreateUnitDto,
+  ListBuildingsQuery,
   ListLeasesQuery,
   ListReservationsQuery,
   ListUnitsQuery,
@@ -54,6 +55,49 @@ export type LeaseListItem = Omit<Lease, 'unit' | 'company' | 'deal'> & {
   dealTitle: string | null;
 };
 
+const BUILDING_LIST: ListSpec = {
+  sortable: {
+    name: { column: 'b.name', property: 'name' },
+    createdAt: { column: 'b.createdAt', property: 'createdAt' },
+    updatedAt: { column: 'b.updatedAt', property: 'updatedAt' },
+  },
+  defaultSort: 'name',
+  idColumn: 'b.id',
+};
+
+/** Holds: soonest expiry first unless asked otherwise (index on expires_at, id). */
+const RESERVATION_LIST: ListSpec = {
+  sortable: {
+    expiresAt: { column: 'r.expiresAt', property: 'expiresAt' },
+    startsAt: { column: 'r.startsAt', property: 'startsAt' },
+    createdAt: { column: 'r.createdAt', property: 'createdAt' },
+    updatedAt: { column: 'r.updatedAt', property: 'updatedAt' },
+    status: { column: 'r.status', property: 'status' },
+    unitCode: { column: 'u.code', property: 'unit.code' },
+    dealTitle: { column: 'd.title', property: 'deal.title' },
+    companyName: { column: 'c.name', property: 'deal.company.name' },
+  },
+  defaultSort: 'expiresAt',
+  idColumn: 'r.id',
+};
+
+/** Leases: latest start first unless asked otherwise (index on start_date, id). */
+const LEASE_LIST: ListSpec = {
+  sortable: {
+    startDate: { column: 'l.startDate', property: 'startDate' },
+    endDate: { column: 'l.endDate', property: 'endDate' },
+    monthlyRent: { column: 'l.monthlyRent', property: 'monthlyRent' },
+    rentFreeMonths: { column: 'l.rentFreeMonths', property: 'rentFreeMonths' },
+    status: { column: 'l.status', property: 'status' },
+    createdAt: { column: 'l.createdAt', property: 'createdAt' },
+    updatedAt: { column: 'l.updatedAt', property: 'updatedAt' },
+    unitCode: { column: 'u.code', property: 'unit.code' },
+    companyName: { column: 'c.name', property: 'company.name' },
+  },
+  defaultSort: '-startDate',
+  idColumn: 'l.id',
+};
+
 /** Buildings and units, holds and leases; a unit's status follows them. */
 @Injectable()
 export class SpacesService {
@@ -68,8 +112,8 @@ export class SpacesService {
     return this.txHost.tx.getRepository(entity);
   }
 
-  listBuildings(): Promise<Building[]> {
-    return this.repo(Building).find({ order: { name: 'ASC' }, take: 500 });
+  listBuildings(query: ListBuildingsQuery = {}): Promise<Page<Building>> {
+    return paginate(this.repo(Building).createQueryBuilder('b'), query, BUILDING_LIST);
   }
 
   async building(id: string): Promise<Building> {
@@ -177,22 +221,20 @@ export class SpacesService {
     return this.unit(id);
   }
 
-  /** Holds, newest first, with their unit, building, deal and company named (one query). */
-  async listReservations(query: ListReservationsQuery = {}): Promise<ReservationListItem[]> {
+  /** A page of holds with their unit, building, deal and company named (one query). */
+  async listReservations(query: ListReservationsQuery = {}): Promise<Page<ReservationListItem>> {
     const qb = this.repo(Reservation)
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.unit', 'u')
       .innerJoinAndSelect('r.deal', 'd')
-      .innerJoinAndSelect('d.company', 'c')
-      .orderBy('r.createdAt', 'DESC')
-      .limit(200);
+      .innerJoinAndSelect('d.company', 'c');
     if (query.dealId) qb.andWhere('r.dealId = :dealId', { dealId: query.dealId });
     if (query.unitId) qb.andWhere('r.unitId = :unitId', { unitId: query.unitId });
     if (query.buildingId)
       qb.andWhere('u.buildingId = :buildingId', { buildingId: query.buildingId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    const rows = await qb.getMany();
-    return rows.map(({ unit, deal, ...hold }) => ({
+    const page = await paginate(qb, query, RESERVATION_LIST);
+    return mapPage(page, ({ unit, deal, ...hold }) => ({
       ...hold,
       unitCode: unit!.code,
       buildingId: unit!.buildingId,
@@ -303,24 +345,21 @@ export class SpacesService {
     return expired.length;
   }
 
-  /** Leases, latest start first, with their unit, building, company and deal named (one query). */
-  async listLeases(query: ListLeasesQuery = {}): Promise<LeaseListItem[]> {
+  /** A page of leases with their unit, building, company and deal named (one query). */
+  async listLeases(query: ListLeasesQuery = {}): Promise<Page<LeaseListItem>> {
     const qb = this.repo(Lease)
       .createQueryBuilder('l')
       .innerJoinAndSelect('l.unit', 'u')
       .innerJoinAndSelect('l.company', 'c')
-      .leftJoinAndSelect('l.deal', 'd')
-      .orderBy('l.startDate', 'DESC')
-      .addOrderBy('l.id', 'ASC')
-      .limit(200);
+      .leftJoinAndSelect('l.deal', 'd');
     if (query.companyId) qb.andWhere('l.companyId = :companyId', { companyId: query.companyId });
     if (query.dealId) qb.andWhere('l.dealId = :dealId', { dealId: query.dealId });
     if (query.unitId) qb.andWhere('l.unitId = :unitId', { unitId: query.unitId });
     if (query.buildingId)
       qb.andWhere('u.buildingId = :buildingId', { buildingId: query.buildingId });
     if (query.status) qb.andWhere('l.status = :status', { status: query.status });
-    const rows = await qb.getMany();
-    return rows.map(({ unit, company, deal, ...lease }) => ({
+    const page = await paginate(qb, query, LEASE_LIST);
+    return mapPage(page, ({ unit, company, deal, ...lease }) => ({
       ...lease,
       unitCode: unit!.code,
       buildingId: unit!.buildingId,

@@ -69,6 +69,13 @@ export class DisburseApplicationDto {
 }
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+export class ListProgramsQuery extends ListQueryDto {
+  @ApiPropertyOptional({ enum: PROGRAM_KINDS })
+  @IsOptional()
+  @IsIn(PROGRAM_KINDS)
+  kind?: ProgramKind;
+}
+
 export class ListApplicationsQuery extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;

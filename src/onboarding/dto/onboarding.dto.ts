@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trimmed } from '../../common/http/query-transforms';
+import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { ONBOARDING_TASK_STATUSES, type OnboardingTaskStatus } from '../onboarding-task.entity';
 
 export class TemplateTaskDto {
@@ -66,7 +67,9 @@ export class UpdateOnboardingTaskDto {
   dueDate?: string;
 }
 
-export class TrackFilter {
+export class ListTemplatesQuery extends ListQueryDto {}
+
+export class TrackFilter extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
   @ApiPropertyOptional({ enum: ['open', 'completed'] })

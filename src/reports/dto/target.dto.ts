@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Trimmed } from '../../common/http/query-transforms';
+import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import {
   TARGET_COMPARISONS,
   TARGET_METRICS,
@@ -45,3 +46,10 @@ export class CreateTargetDto {
 }
 
 export class UpdateTargetDto extends PartialType(CreateTargetDto) {}
+
+export class ListTargetsQuery extends ListQueryDto {
+  @ApiPropertyOptional({ enum: TARGET_METRICS })
+  @IsOptional()
+  @IsIn(TARGET_METRICS)
+  metric?: TargetMetric;
+}

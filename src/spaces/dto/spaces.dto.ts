@@ -113,7 +113,9 @@ export class CreateLeaseDto {
   rentFreeMonths?: number;
 }
 
-export class ListReservationsQuery {
+export class ListBuildingsQuery extends ListQueryDto {}
+
+export class ListReservationsQuery extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() buildingId?: string;
@@ -123,7 +125,7 @@ export class ListReservationsQuery {
   status?: ReservationStatus;
 }
 
-export class ListLeasesQuery {
+export class ListLeasesQuery extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() companyId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() dealId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;

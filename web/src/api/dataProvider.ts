@@ -14,10 +14,33 @@ export interface VersionedRecord extends RaRecord {
   version?: number;
 }
 
-interface Page<T> {
+export interface Page<T> {
   data: T[];
   nextCursor: string | null;
   total?: number;
+}
+
+/**
+ * Every record of a list, walking its pages of 200: for small collections that a screen needs
+ * whole (a building's holds, the programs of the fund).
+ */
+export async function readAll<T>(
+  provider: Pick<CrmDataProvider, 'call'>,
+  path: string,
+  query: Record<string, string | number | boolean | undefined> = {},
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const rows: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await provider.call<Page<T>>('GET', path, {
+      query: { ...query, limit: 200, cursor: cursor ?? undefined },
+      signal,
+    });
+    rows.push(...page.data);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return rows;
 }
 
 /** Child collections the API serves under their parent: `contacts` of a company, say. */

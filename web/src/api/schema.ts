@@ -853,6 +853,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Buildings, by name unless sorted otherwise */
     get: operations['SpacesController_buildings'];
     put?: never;
     post: operations['SpacesController_createBuilding'];
@@ -934,7 +935,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Holds, newest first (200 at most), with unit, deal and company named */
+    /** Holds, soonest expiry first unless sorted otherwise, with unit, deal and company named */
     get: operations['SpacesController_reservations'];
     put?: never;
     /** Hold a unit for your deal until expiresAt; an overlapping active hold is 409 OVERLAP */
@@ -968,7 +969,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Leases, latest start first (200 at most), with unit and company named */
+    /** Leases, latest start first unless sorted otherwise, with unit and company named */
     get: operations['SpacesController_leases'];
     put?: never;
     /** Lease a unit to your deal’s company; an overlapping active lease is 409 OVERLAP */
@@ -986,6 +987,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Onboarding templates, by name unless sorted otherwise */
     get: operations['OnboardingController_templates'];
     put?: never;
     post: operations['OnboardingController_createTemplate'];
@@ -1018,6 +1020,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Onboarding tracks with their tasks, newest first unless sorted otherwise */
     get: operations['OnboardingController_tracks'];
     put?: never;
     post?: never;
@@ -1207,7 +1210,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Programs with their budgets: allocated, approved, disbursed, remaining */
+    /** Programs with their budgets (allocated, approved, disbursed, remaining), by name unless sorted otherwise */
     get: operations['IncentivesController_programs'];
     put?: never;
     post: operations['IncentivesController_createProgram'];
@@ -1566,6 +1569,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Targets, the period ending soonest first unless sorted otherwise */
     get: operations['TargetsController_list'];
     put?: never;
     post: operations['TargetsController_create'];
@@ -7529,7 +7533,15 @@ export interface operations {
   };
   SpacesController_buildings: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -7541,7 +7553,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['BuildingDto'][];
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['BuildingDto'][];
+          };
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -7925,6 +7939,13 @@ export interface operations {
   SpacesController_reservations: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
         dealId?: string;
         unitId?: string;
         buildingId?: string;
@@ -7941,7 +7962,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReservationListItemDto'][];
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['ReservationListItemDto'][];
+          };
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -8062,6 +8085,13 @@ export interface operations {
   SpacesController_leases: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
         companyId?: string;
         dealId?: string;
         unitId?: string;
@@ -8079,7 +8109,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LeaseListItemDto'][];
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['LeaseListItemDto'][];
+          };
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -8147,7 +8179,15 @@ export interface operations {
   };
   OnboardingController_templates: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -8159,7 +8199,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OnboardingTemplateDto'][];
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['OnboardingTemplateDto'][];
+          };
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -8319,6 +8361,13 @@ export interface operations {
   OnboardingController_tracks: {
     parameters: {
       query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
         dealId?: string;
         companyId?: string;
         status?: 'open' | 'completed';
@@ -8334,7 +8383,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['OnboardingTrackDto'][];
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['OnboardingTrackDto'][];
+          };
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -8853,7 +8904,16 @@ export interface operations {
   };
   IncentivesController_programs: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
+        kind?: 'compute_subsidy' | 'rent_subsidy' | 'talent_subsidy' | 'fund_investment';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -8865,7 +8925,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ProgramDto'][];
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['ProgramDto'][];
+          };
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -10116,7 +10178,22 @@ export interface operations {
   };
   TargetsController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description Opaque cursor from the previous page’s nextCursor */
+        cursor?: string;
+        /** @description Comma-separated fields, `-` for descending */
+        sort?: string;
+        /** @description Also count every matching record */
+        withTotal?: boolean;
+        metric?:
+          | 'enterprises_signed'
+          | 'tenants'
+          | 'listed_companies'
+          | 'ai_revenue'
+          | 'compute_accounts_active'
+          | 'card_hours_used';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -10128,7 +10205,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TargetDto'][];
+          'application/json': components['schemas']['PageMeta'] & {
+            data: components['schemas']['TargetDto'][];
+          };
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -10617,6 +10696,9 @@ export const pathsApiV1IntegrationsComputeCenterEventsPostRequestBodyContentAppl
 export const pathsApiV1IntegrationsComputeCenterOutboxGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/integrations/compute-center/outbox']['get']['parameters']['query']['status']
 > = ['queued', 'sent', 'dead'];
+export const pathsApiV1ProgramsGetParametersQueryKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/programs']['get']['parameters']['query']['kind']
+> = ['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'];
 export const pathsApiV1ApplicationsGetParametersQueryStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/applications']['get']['parameters']['query']['status']
 > = ['draft', 'submitted', 'approved', 'rejected', 'disbursed'];
@@ -10831,6 +10913,16 @@ export const pathsApiV1ReportsComputeUsageGetParametersQueryAiSegmentValues: Rea
 export const pathsApiV1ReportsComputeUsageGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1TargetsGetParametersQueryMetricValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/targets']['get']['parameters']['query']['metric']
+> = [
+  'enterprises_signed',
+  'tenants',
+  'listed_companies',
+  'ai_revenue',
+  'compute_accounts_active',
+  'card_hours_used',
+];
 export const auditEntryDtoActorTypeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AuditEntryDto']['actorType']
 > = ['user', 'api_key', 'system'];

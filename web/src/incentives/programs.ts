@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useLocaleState } from 'react-admin';
-import type { CrmDataProvider } from '../api/dataProvider';
+import { readAll, type CrmDataProvider } from '../api/dataProvider';
 import type { Fund, Program } from './types';
 
 /** The query keys of the programs and the fund, refreshed after every decision on a budget. */
@@ -8,14 +8,14 @@ export const PROGRAMS_KEY = ['incentives', 'programs'];
 export const FUND_KEY = ['incentives', 'fund'];
 
 /**
- * Every program with its budget figures. `GET programs` answers a plain array (a park has a
- * handful of programs), so it is read here rather than through react-admin's paged getList.
+ * Every program with its budget figures, by name (a park has a handful: the pages of
+ * `GET programs` are walked), for the budget bars, the choices and the names shown elsewhere.
  */
 export function usePrograms() {
   const dataProvider = useDataProvider<CrmDataProvider>();
   return useQuery({
     queryKey: PROGRAMS_KEY,
-    queryFn: () => dataProvider.call<Program[]>('GET', '/programs'),
+    queryFn: ({ signal }) => readAll<Program>(dataProvider, '/programs', { sort: 'name' }, signal),
   });
 }
 

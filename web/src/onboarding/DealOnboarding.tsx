@@ -2,7 +2,7 @@ import { useDataProvider, useTranslate } from 'react-admin';
 import { Link, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
-import type { CrmDataProvider } from '../api/dataProvider';
+import type { CrmDataProvider, Page } from '../api/dataProvider';
 import type { Deal } from '../api/types';
 import { progressOf } from './progress';
 import { TrackProgress } from './TrackList';
@@ -15,12 +15,12 @@ export function DealOnboarding({ deal }: { deal: Deal }) {
   const { data } = useQuery({
     queryKey: ['onboarding-tracks', 'ofDeal', deal.id],
     queryFn: ({ signal }) =>
-      dataProvider.call<Track[]>('GET', '/onboarding-tracks', {
-        query: { dealId: String(deal.id) },
+      dataProvider.call<Page<Track>>('GET', '/onboarding-tracks', {
+        query: { dealId: String(deal.id), limit: 1 },
         signal,
       }),
   });
-  const track = data?.[0];
+  const track = data?.data[0];
   return (
     <>
       <Typography variant="subtitle1" component="h3">

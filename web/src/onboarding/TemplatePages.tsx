@@ -8,7 +8,6 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { scoped } from '../spaces/ListScope';
 import type { Template } from './types';
 
 function TaskCount() {
@@ -22,7 +21,7 @@ function IsDefault() {
 }
 
 /** Onboarding templates: read by staff (admins change them through the API). */
-export const TemplateList = scoped(function TemplateList() {
+export function TemplateList() {
   return (
     <List exporter={false} sort={{ field: 'name', order: 'ASC' }} actions={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
@@ -36,7 +35,7 @@ export const TemplateList = scoped(function TemplateList() {
       </DataTable>
     </List>
   );
-});
+}
 
 function TemplateShowLayout() {
   const template = useRecordContext<Template>();

@@ -10,7 +10,6 @@ import {
 import { Box, LinearProgress, Link, Stack } from '@mui/material';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import { Link as RouterLink } from 'react-router-dom';
-import { scoped } from '../spaces/ListScope';
 import { progressOf } from './progress';
 import type { Track } from './types';
 
@@ -75,7 +74,7 @@ function Cell({ figure }: { figure: 'company' | 'deal' | 'progress' | 'due' | 's
 }
 
 /** Every signed firm's onboarding: how far along, what is due or late. */
-export const TrackList = scoped(function TrackList() {
+export function TrackList() {
   return (
     <List
       filters={[<SelectInput key="status" source="status" choices={statusChoices} alwaysOn />]}
@@ -100,7 +99,7 @@ export const TrackList = scoped(function TrackList() {
         <DataTable.Col source="dealTitle">
           <Cell figure="deal" />
         </DataTable.Col>
-        <DataTable.Col source="templateName" />
+        <DataTable.Col source="templateName" disableSort />
         <DataTable.Col source="progress" disableSort>
           <Cell figure="progress" />
         </DataTable.Col>
@@ -113,4 +112,4 @@ export const TrackList = scoped(function TrackList() {
       </DataTable>
     </List>
   );
-});
+}

@@ -24,7 +24,6 @@ import { CrmEdit } from '../common/CrmEdit';
 import { formatArea } from '../common/format';
 import { useOccupancy } from './hooks';
 import { OccupancyGrid } from './OccupancyGrid';
-import { scoped } from './ListScope';
 import type { Building } from './types';
 
 function percent(rate: number | undefined, locale: string): string {
@@ -82,7 +81,7 @@ function BuildingListActions() {
 }
 
 /** The park's buildings with their units and leased share. */
-export const BuildingList = scoped(function BuildingList() {
+export function BuildingList() {
   return (
     <List
       sort={{ field: 'name', order: 'ASC' }}
@@ -93,7 +92,7 @@ export const BuildingList = scoped(function BuildingList() {
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="address" disableSort />
-        <DataTable.Col source="floors" />
+        <DataTable.Col source="floors" disableSort />
         <DataTable.Col source="units" disableSort>
           <OccupancyCells figure="units" />
         </DataTable.Col>
@@ -106,7 +105,7 @@ export const BuildingList = scoped(function BuildingList() {
       </DataTable>
     </List>
   );
-});
+}
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -181,13 +180,13 @@ function BuildingShowActions() {
 }
 
 /** A building: its figures and the occupancy grid. */
-export const BuildingShow = scoped(function BuildingShow() {
+export function BuildingShow() {
   return (
     <Show actions={<BuildingShowActions />}>
       <BuildingShowLayout />
     </Show>
   );
-});
+}
 
 function BuildingFields() {
   return (

@@ -7,7 +7,6 @@ import type { Deal } from '../api/types';
 import { formatDate, formatMoney } from '../common/format';
 import { HoldDialog, ReleaseHoldButton } from './dialogs';
 import { useHolds, useLeases } from './hooks';
-import { ListScope } from './ListScope';
 import { ExpiryText } from './UnitDetails';
 
 /** The deal's holds and leases, with a way to hold a unit for it (its owner, or an admin). */
@@ -30,7 +29,7 @@ export function DealSpaces({ deal }: { deal: Deal }) {
     </Link>
   );
   return (
-    <ListScope>
+    <>
       <Typography variant="subtitle1" component="h3">
         {translate('crm.spaces.deal.holds')}
       </Typography>
@@ -101,6 +100,6 @@ export function DealSpaces({ deal }: { deal: Deal }) {
         <Typography variant="body2">{translate('crm.spaces.deal.noLeases')}</Typography>
       )}
       {holding ? <HoldDialog dealId={String(deal.id)} onClose={() => setHolding(false)} /> : null}
-    </ListScope>
+    </>
   );
 }

@@ -22,7 +22,6 @@ import { Link as RouterLink } from 'react-router-dom';
 import type { Deal } from '../api/types';
 import { formatDate, formatDateTime, formatMoney } from '../common/format';
 import { LeaseDialog, ReleaseHoldButton } from './dialogs';
-import { scoped } from './ListScope';
 import type { Hold, LeaseItem, Unit } from './types';
 import { ExpiryText } from './UnitDetails';
 
@@ -149,7 +148,7 @@ function HoldActions() {
 }
 
 /** Holds on units: active ones first by default, the ones expiring within a week in bold. */
-export const HoldList = scoped(function HoldList() {
+export function HoldList() {
   return (
     <List
       filters={[
@@ -194,7 +193,7 @@ export const HoldList = scoped(function HoldList() {
       </DataTable>
     </List>
   );
-});
+}
 
 function LeaseTerms({ figure }: { figure: 'start' | 'end' | 'rent' | 'status' }) {
   const lease = useRecordContext<LeaseItem>();
@@ -208,7 +207,7 @@ function LeaseTerms({ figure }: { figure: 'start' | 'end' | 'rent' | 'status' })
 }
 
 /** Leases: which firm rents which unit, for how long and at what rent. */
-export const LeaseList = scoped(function LeaseList() {
+export function LeaseList() {
   return (
     <List
       filters={[
@@ -234,7 +233,7 @@ export const LeaseList = scoped(function LeaseList() {
         <DataTable.Col source="companyName">
           <CompanyLink />
         </DataTable.Col>
-        <DataTable.Col source="dealTitle">
+        <DataTable.Col source="dealTitle" disableSort>
           <DealLink />
         </DataTable.Col>
         <DataTable.Col source="startDate">
@@ -253,4 +252,4 @@ export const LeaseList = scoped(function LeaseList() {
       </DataTable>
     </List>
   );
-});
+}

@@ -23,7 +23,6 @@ import { CardContent, Typography } from '@mui/material';
 import { unitDtoTypeValues } from '../api/schema';
 import { CrmEdit } from '../common/CrmEdit';
 import { formatArea, formatMoney } from '../common/format';
-import { scoped } from './ListScope';
 import { UNIT_STATUSES } from './status';
 import { StatusChip } from './StatusChip';
 import type { Unit } from './types';
@@ -82,7 +81,7 @@ function UnitListActions() {
 }
 
 /** Every unit, by building, floor, status, type and area. */
-export const UnitList = scoped(function UnitList() {
+export function UnitList() {
   return (
     <List
       filters={unitFilters}
@@ -113,7 +112,7 @@ export const UnitList = scoped(function UnitList() {
       </DataTable>
     </List>
   );
-});
+}
 
 function UnitShowLayout() {
   const unit = useRecordContext<Unit>();
@@ -129,7 +128,7 @@ function UnitShowLayout() {
   );
 }
 
-export const UnitShow = scoped(function UnitShow() {
+export function UnitShow() {
   return (
     <Show
       actions={
@@ -141,7 +140,7 @@ export const UnitShow = scoped(function UnitShow() {
       <UnitShowLayout />
     </Show>
   );
-});
+}
 
 function UnitFields({ edit = false }: { edit?: boolean }) {
   const unit = useRecordContext<Unit>();
@@ -165,7 +164,7 @@ function UnitFields({ edit = false }: { edit?: boolean }) {
   );
 }
 
-export const UnitCreate = scoped(function UnitCreate() {
+export function UnitCreate() {
   return (
     <Create redirect="show">
       <SimpleForm>
@@ -173,9 +172,9 @@ export const UnitCreate = scoped(function UnitCreate() {
       </SimpleForm>
     </Create>
   );
-});
+}
 
-export const UnitEdit = scoped(function UnitEdit() {
+export function UnitEdit() {
   return (
     <CrmEdit recordLabel={(unit) => String(unit.code)}>
       <SimpleForm>
@@ -183,4 +182,4 @@ export const UnitEdit = scoped(function UnitEdit() {
       </SimpleForm>
     </CrmEdit>
   );
-});
+}

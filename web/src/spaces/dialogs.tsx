@@ -22,7 +22,7 @@ import {
   DialogTitle,
 } from '@mui/material';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
-import type { CrmDataProvider } from '../api/dataProvider';
+import type { CrmDataProvider, Page } from '../api/dataProvider';
 import type { Deal } from '../api/types';
 import { FormDialog, type FormValues } from '../companies/FormDialog';
 import { beijingDay, beijingInstant, formatMoney } from '../common/format';
@@ -103,10 +103,10 @@ export function HoldDialog({
         expiresAt: beijingInstant(String(values.expiresOn), '23:59:59'),
       },
     });
-    const held = await dataProvider.call<Hold[]>('GET', '/reservations', {
-      query: { unitId: hold.unitId, status: 'active' },
+    const held = await dataProvider.call<Page<Hold>>('GET', '/reservations', {
+      query: { unitId: hold.unitId, status: 'active', limit: 200 },
     });
-    const item = held.find((h) => h.id === hold.id);
+    const item = held.data.find((h) => h.id === hold.id);
     await changed();
     notify('crm.spaces.hold.placed', {
       type: 'success',

@@ -1,6 +1,6 @@
 import { useDataProvider } from 'react-admin';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CrmDataProvider } from '../api/dataProvider';
+import { readAll, type CrmDataProvider } from '../api/dataProvider';
 import { beijingDay } from '../common/format';
 import type { Hold, LeaseItem, Occupancy, Unit } from './types';
 
@@ -16,20 +16,8 @@ export function useBuildingUnits(buildingId: string | undefined) {
   return useQuery({
     queryKey: ['spaces', 'units', buildingId],
     enabled: !!buildingId,
-    queryFn: async ({ signal }) => {
-      const units: Unit[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: { data: Unit[]; nextCursor: string | null } = await dataProvider.call(
-          'GET',
-          '/units',
-          { query: { buildingId, limit: 200, sort: 'code', cursor: cursor ?? undefined }, signal },
-        );
-        units.push(...page.data);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return units;
-    },
+    queryFn: ({ signal }) =>
+      readAll<Unit>(dataProvider, '/units', { buildingId, sort: 'code' }, signal),
   });
 }
 
@@ -43,23 +31,23 @@ export function useOccupancy(buildingId: string | undefined) {
   });
 }
 
+/** Every hold matching the filters (of a unit, a deal or a building: pages of 200 are walked). */
 export function useHolds(query: Query, enabled = true) {
   const dataProvider = useDataProvider<CrmDataProvider>();
   return useQuery({
     queryKey: ['spaces', 'reservations', query],
     enabled,
-    queryFn: ({ signal }) =>
-      dataProvider.call<Hold[]>('GET', '/reservations', { query: clean(query), signal }),
+    queryFn: ({ signal }) => readAll<Hold>(dataProvider, '/reservations', clean(query), signal),
   });
 }
 
+/** Every lease matching the filters (of a unit, a deal or a building: pages of 200 are walked). */
 export function useLeases(query: Query, enabled = true) {
   const dataProvider = useDataProvider<CrmDataProvider>();
   return useQuery({
     queryKey: ['spaces', 'leases', query],
     enabled,
-    queryFn: ({ signal }) =>
-      dataProvider.call<LeaseItem[]>('GET', '/leases', { query: clean(query), signal }),
+    queryFn: ({ signal }) => readAll<LeaseItem>(dataProvider, '/leases', clean(query), signal),
   });
 }
 
