@@ -49,7 +49,9 @@ describe('web admin: spaces and onboarding', () => {
     return response.body;
   };
   const building = async (name: string) =>
-    (await api<{ id: string; name: string }[]>('/buildings')).find((b) => b.name === name)!;
+    (await api<{ data: { id: string; name: string }[] }>('/buildings')).data.find(
+      (b) => b.name === name,
+    )!;
   const unitsOf = async (buildingId: string) =>
     (await api<{ data: Unit[] }>(`/units?buildingId=${buildingId}&limit=200`)).data;
   const tile = (page: Page, code: string) =>
@@ -68,12 +70,16 @@ describe('web admin: spaces and onboarding', () => {
     const tower = await building('京西智谷 A 座');
     const occupancy = await api<Occupancy>(`/buildings/${tower.id}/occupancy`);
     const units = await unitsOf(tower.id);
-    const leases = await api<
-      { unitId: string; companyId: string; companyName: string; dealId: string }[]
-    >(`/leases?buildingId=${tower.id}&status=active`);
-    const holds = await api<{ unitId: string; companyName: string }[]>(
-      `/reservations?buildingId=${tower.id}&status=active`,
-    );
+    const leases = (
+      await api<{
+        data: { unitId: string; companyId: string; companyName: string; dealId: string }[];
+      }>(`/leases?buildingId=${tower.id}&status=active&limit=200`)
+    ).data;
+    const holds = (
+      await api<{ data: { unitId: string; companyName: string }[] }>(
+        `/reservations?buildingId=${tower.id}&status=active&limit=200`,
+      )
+    ).data;
     expect(units).toHaveLength(occupancy.units);
     // The demo leases and holds some units of tower A: the grid has more than one colour.
     expect(Object.keys(occupancy.byStatus).length).toBeGreaterThan(1);
@@ -277,6 +283,40 @@ describe('web admin: spaces and onboarding', () => {
       .getByRole('link', { name: `查看入驻清单（${required}/${required}，100%）` })
       .waitFor();
     await screenshot(page, 'onboarding-deal-tenant');
+    await context.close();
+  });
+
+  it('pages the leases and tracks lists with the API’s cursors', async () => {
+    type Row = { unitCode?: string; companyName: string };
+    const firstPages = async (path: string) => {
+      const one = await api<{ data: Row[]; nextCursor: string }>(`${path}&limit=1`);
+      const two = await api<{ data: Row[] }>(`${path}&limit=1&cursor=${one.nextCursor}`);
+      expect(two.data.length).toBeGreaterThan(0);
+      return [one.data, two.data];
+    };
+    const shown = async (page: Page) => {
+      const rows = page.locator('tbody tr');
+      await rows.first().waitFor();
+      return rows.evaluateAll((trs) =>
+        trs.map((tr) => tr.querySelector('td')?.textContent?.trim() ?? ''),
+      );
+    };
+    const { page, context } = await openAdmin(browser, app.baseUrl);
+    await signIn(page, 'manager');
+
+    const leases = await firstPages('/leases?sort=-startDate');
+    await page.goto('/#/leases?sort=startDate&order=DESC&page=1&perPage=1');
+    expect(await shown(page)).toEqual(leases[0].map((l) => l.unitCode));
+    // Page 2 opened directly: the data provider walks page 1's cursor first.
+    await page.goto('/#/leases?sort=startDate&order=DESC&page=2&perPage=1');
+    await page.reload();
+    expect(await shown(page)).toEqual(leases[1].map((l) => l.unitCode));
+
+    const tracks = await firstPages('/onboarding-tracks?sort=companyName');
+    await page.goto('/#/onboarding-tracks?sort=companyName&order=ASC&page=2&perPage=1');
+    await page.reload();
+    expect(await shown(page)).toEqual(tracks[1].map((t) => t.companyName));
+    await screenshot(page, 'onboarding-tracks-page-2');
     await context.close();
   });
 
