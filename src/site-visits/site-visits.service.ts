@@ -216,7 +216,8 @@ export class SiteVisitsService {
 
   @Transactional()
   async noShow(principal: Principal, id: string, version: number): Promise<VisitWithHosts> {
-    this.assertStarted((await this.get(id)).visit);
+    // Who may change it first: a caller without the right learns nothing of the visit's state.
+    this.assertStarted((await this.scheduled(principal, id, version)).visit);
     return this.close(principal, id, version, 'no_show', null);
   }
 
