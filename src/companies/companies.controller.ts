@@ -83,7 +83,7 @@ export class CompaniesController {
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file', schema: { type: 'string', format: 'binary' } })
-  export(@Query() query: ListCompaniesQuery): StreamableFile {
+  export(@Query() query: ListCompaniesQuery): Promise<StreamableFile> {
     return csvDownload(
       'companies',
       [

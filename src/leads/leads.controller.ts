@@ -63,7 +63,7 @@ export class LeadsController {
   @ApiOperation({ summary: 'The leads matching the filters as CSV (UTF-8 with BOM, for Excel)' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file', schema: { type: 'string', format: 'binary' } })
-  export(@Query() query: ListLeadsQuery): StreamableFile {
+  export(@Query() query: ListLeadsQuery): Promise<StreamableFile> {
     return csvDownload(
       'leads',
       [
