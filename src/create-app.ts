@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { AppModule, DatabaseConnection } from './app.module';
 import { requireSupportedContentType } from './common/http/content-type.hook';
+import { rejectMalformedInput } from './common/http/json-input.hook';
 import { requestIdOf } from './common/logging/request-id';
 import type { Environment } from './config/environment';
 import { PROJECT_ROOT } from './config/paths';
@@ -60,6 +61,7 @@ export async function createApp(
     void reply.header('x-request-id', request.id);
   });
   fastify.addHook('onRequest', requireSupportedContentType);
+  fastify.addHook('preValidation', rejectMalformedInput);
   // CSV uploads (lead import) arrive as raw bytes: the importer detects UTF-8 or GB18030 itself.
   fastify.addContentTypeParser(
     'text/csv',
