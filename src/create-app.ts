@@ -15,7 +15,7 @@ import { DemoDataService } from './demo/demo-data.service';
 import { setupOpenApi } from './openapi';
 
 export const API_PREFIX = 'api/v1';
-const CSV_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+export const CSV_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 const WEB_ROOT = join(PROJECT_ROOT, 'web', 'dist');
 
 export function shouldSeedDemo(env: Environment, database: DatabaseConnection): boolean {
