@@ -86,9 +86,7 @@ describe('web admin: site-visit calendar, my tasks and the notifications bell', 
     ).data[0];
     const deal = await api<Deal>('GET', `/deals/${latest.dealId}`);
     await page.goto('/#/calendar');
-    await expect(
-      page.getByRole('heading', { level: 1, name: '带看日程' }).isVisible(),
-    ).resolves.toBe(true);
+    await page.getByRole('heading', { level: 1, name: '带看日程' }).waitFor();
     await page.getByRole('button', { name: '周', exact: true }).waitFor();
     for (let week = weeksBetween(new Date(latest.startsAt), new Date()); week > 0; week--)
       await page.getByRole('button', { name: '上一页' }).click();
