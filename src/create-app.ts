@@ -1,5 +1,6 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
@@ -7,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { AppModule, DatabaseConnection } from './app.module';
 import { requireSupportedContentType } from './common/http/content-type.hook';
+import { corsOptions, securityHeaders } from './common/http/security-headers';
 import { rejectMalformedInput } from './common/http/json-input.hook';
 import { requestIdOf } from './common/logging/request-id';
 import type { Environment } from './config/environment';
@@ -55,6 +57,9 @@ export async function createApp(
     { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
+  // Before any route or plugin, so that every response (errors, static files, docs) carries them.
+  await app.register(fastifyHelmet, securityHeaders());
+  if (env.CORS_ORIGINS.length > 0) app.enableCors(corsOptions(env.CORS_ORIGINS));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {

@@ -61,6 +61,18 @@ describe('validateEnvironment', () => {
     ).toBe('production');
   });
 
+  it('reads CORS_ORIGINS as a list of origins, empty by default, and refuses anything else', () => {
+    expect(validateEnvironment({}).CORS_ORIGINS).toEqual([]);
+    expect(
+      validateEnvironment({ CORS_ORIGINS: ' https://CRM.park.cn/ , http://127.0.0.1:5173 ,' })
+        .CORS_ORIGINS,
+    ).toEqual(['https://crm.park.cn', 'http://127.0.0.1:5173']);
+    for (const wrong of ['*', 'crm.park.cn', 'https://crm.park.cn/admin', 'ftp://crm.park.cn'])
+      expect(() => validateEnvironment({ CORS_ORIGINS: wrong })).toThrow(
+        /CORS_ORIGINS must be comma-separated origins/,
+      );
+  });
+
   it('ignores variables it does not know and empty values', () => {
     const env = validateEnvironment({ PATH: '/usr/bin', DATABASE_URL: '' });
     expect(env).not.toHaveProperty('PATH');

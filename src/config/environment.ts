@@ -1,5 +1,6 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -25,6 +26,15 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 };
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
+
+/** A comma-separated list as trimmed, non-empty items (lower-cased, without a trailing slash). */
+const toOriginList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim().toLowerCase().replace(/\/+$/, ''))
+        .filter((item) => item !== '')
+    : value;
 
 /**
  * Every setting the app reads from its environment. A wrong value stops start-up with a message
@@ -133,6 +143,18 @@ export class Environment {
   @MaxLength(200)
   PUBLIC_URL?: string;
 
+  /**
+   * Origins (scheme://host[:port], comma-separated) whose browser pages may call the API: the web
+   * admin when it is served from another origin. Empty (the default): same-origin only.
+   */
+  @Transform(toOriginList)
+  @IsArray()
+  @Matches(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, {
+    each: true,
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://crm.example.cn',
+  })
+  CORS_ORIGINS: string[] = [];
+
   /** How often pg-boss fails jobs stuck active past their expiry (a crashed worker's) and retries them. */
   @Type(() => Number)
   @IsInt()
@@ -210,6 +232,7 @@ const ENVIRONMENT_KEYS = [
   'LEAD_PROTECTION_DAYS',
   'BODY_LIMIT_BYTES',
   'PUBLIC_URL',
+  'CORS_ORIGINS',
   'JOBS_MAINTENANCE_INTERVAL_SECONDS',
   'COMPUTE_CENTER_URL',
   'COMPUTE_CENTER_TOKEN',

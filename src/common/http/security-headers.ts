@@ -1,0 +1,66 @@
+import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { FastifyCorsOptions } from '@fastify/cors';
+
+/**
+ * The Content-Security-Policy of every response. The web admin is a same-origin bundle: its
+ * scripts, fonts and API calls come from the app itself; MUI (emotion) and recharts write inline
+ * styles, hence `'unsafe-inline'` for styles only. Swagger UI at /api/docs lives with the same
+ * policy (its scripts are files, its styles inline, its icons data: URLs). No
+ * `upgrade-insecure-requests`: an intranet install may serve plain HTTP, where it would break
+ * every asset.
+ */
+export const CONTENT_SECURITY_POLICY_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  workerSrc: ["'self'", 'blob:'],
+};
+
+/** @fastify/helmet's options: helmet's defaults with the policy above and no framing at all. */
+export function securityHeaders(): FastifyHelmetOptions {
+  return {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  };
+}
+
+/** Request headers a browser on an allowed origin may send, and response headers it may read. */
+const ALLOWED_HEADERS = [
+  'Accept',
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'If-Match',
+  'X-Api-Key',
+  'X-Request-Id',
+];
+const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
+
+/**
+ * CORS for the configured admin origins only. Any other origin (or none: a same-origin or
+ * server-to-server call) gets no CORS header at all, and its preflight is not answered.
+ */
+export function corsOptions(allowedOrigins: readonly string[]): FastifyCorsOptions {
+  const allowed = new Set(allowedOrigins);
+  return {
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && allowed.has(origin) ? origin : false),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ALLOWED_HEADERS,
+    exposedHeaders: EXPOSED_HEADERS,
+    credentials: false,
+    maxAge: 600,
+    strictPreflight: false,
+  };
+}
