@@ -8,7 +8,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwtSecret } from './jwt-secret';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from './jwt-secret';
 import { LocalAuthGuard } from './local-auth.guard';
 import { AuthGuard } from './policies/auth.guard';
 import { PolicyService } from './policies/policy.service';
@@ -34,7 +34,12 @@ import { UsersService } from './users/users.service';
       inject: [JwtSecret],
       useFactory: (secret: JwtSecret) => ({
         secret: secret.value,
-        signOptions: { algorithm: 'HS256' },
+        signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        verifyOptions: {
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
       }),
     }),
   ],

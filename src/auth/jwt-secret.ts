@@ -5,6 +5,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Environment } from '../config/environment';
 
+/** Every access token names its issuer and audience; a token without them (or other ones) is refused. */
+export const JWT_ISSUER = 'park-crm';
+export const JWT_AUDIENCE = 'park-crm-api';
+/** The only algorithm signed and accepted: `none`, RS256 or HS512 headers are refused. */
+export const JWT_ALGORITHM = 'HS256';
+
 /**
  * The key that signs access tokens: JWT_SECRET, required in production. In development without it,
  * a random key is kept beside the embedded database (never in the repo), so that tokens survive a

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Principal } from '../roles';
-import { JwtSecret } from '../jwt-secret';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, JwtSecret } from '../jwt-secret';
 import { AccessTokenPayload, SessionsService } from '../tokens/sessions.service';
 
 @Injectable()
@@ -14,7 +14,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: secret.value,
-      algorithms: ['HS256'],
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: false,
     });
   }
 
