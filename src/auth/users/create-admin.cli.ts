@@ -9,7 +9,7 @@ import { ClsService } from 'nestjs-cls';
 import { AppModule } from '../../app.module';
 import { validateEnvironment } from '../../config/environment';
 import { startDatabaseServer } from '../../database/database-server';
-import { PASSWORD_MIN_LENGTH } from './dto/create-user.dto';
+import { PASSWORD_MIN_LENGTH, passwordProblem } from '../passwords';
 import { UsersService } from './users.service';
 
 async function main(): Promise<number> {
@@ -18,6 +18,11 @@ async function main(): Promise<number> {
     console.error(
       `Set ADMIN_EMAIL and ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH}+ characters) in the environment.`,
     );
+    return 2;
+  }
+  const weak = passwordProblem(password, { email, displayName: name });
+  if (weak) {
+    console.error(`ADMIN_PASSWORD is refused: ${weak}.`);
     return 2;
   }
   const env = validateEnvironment({
@@ -35,7 +40,9 @@ async function main(): Promise<number> {
       .run(() =>
         context
           .get(UsersService)
-          .ensureUsers([{ email, password, displayName: name ?? 'Administrator', role: 'admin' }]),
+          .ensureUsers([{ email, password, displayName: name ?? 'Administrator', role: 'admin' }], {
+            checkPassword: true,
+          }),
       );
     console.log(
       created ? `created admin ${email}` : `a user ${email} already exists: nothing changed`,

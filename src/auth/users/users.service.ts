@@ -7,7 +7,7 @@ import { updateVersioned } from '../../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../../common/errors/problem.exception';
 import { paginate } from '../../common/pagination/keyset';
 import { Page } from '../../common/pagination/page';
-import { hashPassword } from '../passwords';
+import { hashPassword, PasswordOwner, passwordProblem } from '../passwords';
 import type { Principal, StaffRole } from '../roles';
 import { SessionsService } from '../tokens/sessions.service';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -16,6 +16,15 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { User } from './user.entity';
 
 const ENTITY = 'User';
+
+/** A 400 naming the password field when the password policy refuses it. */
+function requireStrongPassword(password: string, owner: PasswordOwner): void {
+  const problem = passwordProblem(password, owner);
+  if (problem)
+    throw new ProblemException('VALIDATION_FAILED', 'Invalid field(s): password', {
+      errors: [{ field: 'password', message: problem }],
+    });
+}
 
 export interface NewUser {
   email: string;
@@ -63,9 +72,11 @@ export class UsersService {
     return user;
   }
 
+  /** `checkPassword: false` only for the demo users, whose shared password is documented. */
   @Transactional()
-  async create(dto: CreateUserDto | NewUser): Promise<User> {
+  async create(dto: CreateUserDto | NewUser, { checkPassword = true } = {}): Promise<User> {
     const { password, ...fields } = dto;
+    if (checkPassword) requireStrongPassword(password, fields);
     const created = await this.users.save(
       this.users.create({ ...fields, passwordHash: await hashPassword(password) }),
     );
@@ -91,6 +102,13 @@ export class UsersService {
         'CONFLICT',
         'You cannot remove your own admin role or deactivate yourself; ask another admin',
       );
+    }
+    if (password !== undefined) {
+      const current = await this.get(id);
+      requireStrongPassword(password, {
+        email: fields.email ?? current.email,
+        displayName: fields.displayName ?? current.displayName,
+      });
     }
     const changes = {
       ...fields,
@@ -177,14 +195,17 @@ export class UsersService {
     await this.txHost.tx.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
   }
 
-  /** Creates the given users unless one with the e-mail exists (demo data, idempotent). */
+  /**
+   * Creates the given users unless one with the e-mail exists (idempotent). The password policy
+   * applies only when asked (the first admin's); the demo users share a documented password.
+   */
   @Transactional()
-  async ensureUsers(users: NewUser[]): Promise<number> {
+  async ensureUsers(users: NewUser[], { checkPassword = false } = {}): Promise<number> {
     let created = 0;
     for (const user of users) {
       const exists = await this.users.exists({ where: { email: user.email }, withDeleted: true });
       if (!exists) {
-        await this.create(user);
+        await this.create(user, { checkPassword });
         created++;
       }
     }

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { Trimmed } from '../../../common/http/query-transforms';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../passwords';
 import { STAFF_ROLES, type StaffRole } from '../../roles';
-
-export const PASSWORD_MIN_LENGTH = 10;
 
 export class CreateUserDto {
   @ApiProperty({ format: 'email', maxLength: 254 })
@@ -22,9 +21,15 @@ export class CreateUserDto {
   @IsIn(STAFF_ROLES)
   role!: StaffRole;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200, writeOnly: true })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    writeOnly: true,
+    description:
+      'At least two kinds of characters (lower case, upper case, digits, symbols); not a common password; not containing the e-mail or the name',
+  })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 }
