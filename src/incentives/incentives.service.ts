@@ -268,7 +268,7 @@ export class IncentivesService {
     version: number,
     dto: ApproveApplicationDto,
   ): Promise<Application> {
-    const current = await this.application(id);
+    const current = await this.locked(id);
     if (current.version !== version)
       throw versionMismatch('Application', id, current.version, version);
     this.expect(current, ['submitted']);
@@ -357,7 +357,9 @@ export class IncentivesService {
     version: number,
     dto: DisburseApplicationDto,
   ): Promise<Application> {
-    const current = await this.application(id);
+    const current = await this.locked(id);
+    if (current.version !== version)
+      throw versionMismatch('Application', id, current.version, version);
     this.expect(current, ['approved']);
     const amount = dto.amount ?? current.approvedAmount!;
     if (Number(amount) > Number(current.approvedAmount)) {
@@ -409,6 +411,21 @@ export class IncentivesService {
       [companyId],
     );
     return { companyId, ...row, programs };
+  }
+
+  /**
+   * The application with its row locked to the end of the transaction: concurrent decisions on one
+   * application queue here and each sees the one before it, so a duplicate is a 412 before it
+   * touches the program's totals (it was a 400 CONSTRAINT_VIOLATION when a second disbursement
+   * pushed disbursed_total past approved_total before its version was checked).
+   */
+  private async locked(id: string): Promise<Application> {
+    const application = await this.applications.findOne({
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!application) throw notFound('Application', id);
+    return application;
   }
 
   private async owned(
