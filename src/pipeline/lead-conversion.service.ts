@@ -55,9 +55,12 @@ export class LeadConversionService {
     version: number,
     dto: ConvertLeadDto,
   ): Promise<{ deal: Deal } | { conflictId: string }> {
-    const lead = await this.leads.get(leadId);
-    await this.companies.lockForClaim([lead.companyId]);
+    const { companyId } = await this.leads.get(leadId);
+    await this.companies.lockForClaim([companyId]);
     await this.txHost.tx.query(`SELECT 1 FROM leads WHERE id = $1 FOR UPDATE`, [leadId]);
+    // Read again under the locks: a conversion that waited on them sees the one before it (its
+    // version and status), so a concurrent duplicate is a 412, not a second deal.
+    const lead = await this.leads.get(leadId);
     this.policy.assert(principal, 'convert', 'Lead', lead);
     if (lead.version !== version) throw versionMismatch('Lead', leadId, lead.version, version);
     if (lead.onHold)
