@@ -199,6 +199,8 @@ export class CompaniesService {
    */
   @Transactional()
   async churn(id: string, version: number, reason: string): Promise<Company> {
+    // The row is locked before it is read: a concurrent churn waits, then sees the new version (412).
+    await this.txHost.tx.query(`SELECT 1 FROM companies WHERE id = $1 FOR UPDATE`, [id]);
     const current = await this.get(id);
     if (current.version !== version) throw versionMismatch(ENTITY, id, current.version, version);
     if (current.status !== 'signed' && current.status !== 'tenant')
