@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { ComputeOutbox } from '../src/compute-center/compute-outbox.service';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
 import { JobsService } from '../src/jobs/jobs.service';
 import { SLA_QUEUE, SlaJob } from '../src/pipeline/sla.job';
 import { AppProcess, freePort, spawnApp, stopApp, waitUntilHealthy } from './support/app-process';
-import { newCompanyBody } from './support/compute-center';
+import type { ComputeCenterSimulator } from './compute-center/simulator';
+import {
+  computeCenterEnv,
+  eventsPath,
+  newCompanyBody,
+  startSimulator,
+} from './support/compute-center';
 import { RoundRobin, SERVED_BY, startRoundRobin } from './support/round-robin';
 import { startTestApp, TEST_ENV, TestApp } from './support/test-app';
 
@@ -27,12 +34,16 @@ describe('scale-out: two instances on one database behind a round-robin', () => 
   let a: TestApp;
   let b: AppProcess;
   let proxy: RoundRobin;
-  const figures = { jobs: 0, jobsOnA: 0, jobsOnB: 0, duplicates: 0 };
+  let hooks: RoundRobin;
+  let sim: ComputeCenterSimulator;
+  const figures = { jobs: 0, jobsOnA: 0, jobsOnB: 0, duplicates: 0, retries: 0 };
 
   beforeAll(async () => {
-    a = await startTestApp();
+    sim = await startSimulator();
+    a = await startTestApp(computeCenterEnv(sim));
     b = spawnApp({
       ...TEST_ENV,
+      ...computeCenterEnv(sim),
       SEED_DEMO: 'false',
       DATABASE_URL: a.databaseUrl,
       PORT: String(await freePort()),
@@ -40,14 +51,21 @@ describe('scale-out: two instances on one database behind a round-robin', () => 
     });
     await waitUntilHealthy(b);
     proxy = await startRoundRobin([a.baseUrl, b.baseUrl]);
+    // The center's webhooks are spread over both instances too, by a balancer of their own so
+    // that the tests' requests alternate predictably.
+    hooks = await startRoundRobin([a.baseUrl, b.baseUrl]);
+    sim.setWebhookUrl(`${hooks.baseUrl}${eventsPath}`);
   });
   afterAll(async () => {
     await proxy?.close();
+    await hooks?.close();
     if (b) await stopApp(b);
     await a?.close();
+    await sim?.stop();
     console.log(
-      `scale-out: requests per instance A=${proxy?.counts[0]} B=${proxy?.counts[1]}; ` +
-        `SLA jobs run ${figures.jobs} (A ${figures.jobsOnA}, B ${figures.jobsOnB}); duplicates ${figures.duplicates}`,
+      `scale-out: requests per instance A=${proxy?.counts[0]} B=${proxy?.counts[1]}, ` +
+        `webhooks A=${hooks?.counts[0]} B=${hooks?.counts[1]}; ` +
+        `jobs run ${figures.jobs} (A ${figures.jobsOnA}, B ${figures.jobsOnB}); duplicates ${figures.duplicates}, calls retried after a timeout ${figures.retries}`,
     );
   });
 
@@ -280,18 +298,19 @@ describe('scale-out: two instances on one database behind a round-robin', () => 
       [SLA_QUEUE, marker],
     );
     expect(done.map((r) => r.retry_count)).toEqual(Array(total).fill(0));
-    figures.jobs = total;
-    figures.jobsOnA = scansOnA.mock.calls.length;
-    figures.jobsOnB = total - figures.jobsOnA;
+    figures.jobs += total;
+    figures.jobsOnA += scansOnA.mock.calls.length;
+    figures.jobsOnB += total - scansOnA.mock.calls.length;
+    expect(total - scansOnA.mock.calls.length).toBeGreaterThanOrEqual(1);
     scansOnA.mockRestore();
-    expect(figures.jobsOnB).toBeGreaterThanOrEqual(1);
 
     const { rows: notified } = await a.db.query<{ user_id: string; entity_id: string; n: number }>(
       `SELECT user_id, entity_id, count(*)::int AS n FROM notifications
         WHERE kind = 'deal.sla_breached' GROUP BY user_id, entity_id`,
     );
-    figures.duplicates = notified.filter((r) => r.n > 1).length;
-    expect(figures.duplicates).toBe(0);
+    const duplicates = notified.filter((r) => r.n > 1).length;
+    figures.duplicates += duplicates;
+    expect(duplicates).toBe(0);
     const expected = breached.rows.flatMap((deal) =>
       [...new Set([deal.owner_id, ...managers])].map((user) => `${user} ${deal.id}`),
     );
@@ -302,6 +321,54 @@ describe('scale-out: two instances on one database behind a round-robin', () => 
         GROUP BY user_id, entity_id, kind HAVING count(*) > 1`,
     );
     expect(twice).toEqual([]);
+  });
+
+  it('works each queued compute-center call once across both workers: one account per firm at the center', async () => {
+    const token = (await login('admin@demo.park')).body.accessToken as string;
+    const deliveriesOnA = jest.spyOn(a.app.get(ComputeOutbox), 'deliver');
+    const opened: { companyId: string; accountId: string }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const company = await call('POST', '/api/v1/companies', { token, body: newCompanyBody() });
+      expect(company.status).toBe(201);
+      const account = await call('POST', '/api/v1/compute-accounts', {
+        token,
+        body: { companyId: company.body.id },
+      });
+      expect(account.status).toBe(201);
+      opened.push({ companyId: company.body.id, accountId: account.body.id });
+    }
+    const accountIds = opened.map((o) => o.accountId);
+    const settled = async () =>
+      (
+        await a.db.query<{ account_id: string; id: string; attempts: number }>(
+          `SELECT i.account_id, i.id, i.attempts FROM compute_intents i
+             JOIN compute_accounts a ON a.id = i.account_id
+            WHERE i.account_id = ANY($1) AND i.kind = 'provision' AND i.status = 'sent' AND a.status = 'active'`,
+          [accountIds],
+        )
+      ).rows;
+    await poll(async () => (await settled()).length === opened.length, 'every account active');
+    const intents = await settled();
+    for (const { companyId } of opened)
+      expect(sim.accountsByExternalRef(companyId)).toEqual([
+        expect.objectContaining({ status: 'active' }),
+      ]);
+    // No firm, of these or of the demo's, has two accounts at the center: no call acted twice.
+    const refs = sim.accounts().map((account) => account.externalRef);
+    const duplicates = refs.length - new Set(refs).size;
+    figures.duplicates += duplicates;
+    expect(duplicates).toBe(0);
+    expect(sim.effects().accountsCreated).toBe(refs.length);
+    // An attempt is repeated only after a timeout under load, and then with its idempotency key.
+    figures.retries = intents.filter((r) => r.attempts > 1).length;
+    const mine = new Set(intents.map((r) => r.id));
+    const onA = deliveriesOnA.mock.calls.filter(([id]) => mine.has(id)).length;
+    deliveriesOnA.mockRestore();
+    const attempts = intents.reduce((sum, r) => sum + r.attempts, 0);
+    expect(onA).toBeLessThanOrEqual(attempts);
+    figures.jobs += attempts;
+    figures.jobsOnA += onA;
+    figures.jobsOnB += attempts - onA;
   });
 });
 
