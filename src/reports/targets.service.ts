@@ -99,7 +99,13 @@ export class TargetsService {
   async remove(id: string, version: number): Promise<void> {
     const current = await this.get(id);
     if (current.version !== version) throw versionMismatch('Target', id, current.version, version);
-    await this.targets.delete({ id });
+    // Only the version read: of concurrent deletes one removes the row, the others find it gone
+    // (404) or changed (412) instead of each deleting "it" and writing an audit entry.
+    const { affected } = await this.targets.delete({ id, version });
+    if (affected !== 1) {
+      const now = await this.get(id);
+      throw versionMismatch('Target', id, now.version, version);
+    }
     await this.audit.record({
       entityType: 'Target',
       entityId: id,
