@@ -127,8 +127,9 @@ export class PipelinesService {
 
   @Transactional()
   async updateStage(id: string, version: number, dto: UpdateStageDto): Promise<Stage> {
+    await this.lockPipeline((await this.stage(id)).pipelineId);
+    // Read again under the pipeline's lock: an edit that waited sees the one before it.
     const current = await this.stage(id);
-    await this.lockPipeline(current.pipelineId);
     if (dto.position === null) {
       throw new ProblemException('VALIDATION_FAILED', 'position cannot be null', {
         errors: [{ field: 'position', message: 'must be a number' }],
@@ -165,8 +166,10 @@ export class PipelinesService {
   /** Deletes a stage nobody ever used; one with deals or history can only be retired. */
   @Transactional()
   async removeStage(id: string, version: number): Promise<void> {
+    await this.lockPipeline((await this.stage(id)).pipelineId);
+    // Read again under the pipeline's lock: a concurrent duplicate finds the stage gone (404)
+    // instead of shifting the later stages up a second time.
     const stage = await this.stage(id);
-    await this.lockPipeline(stage.pipelineId);
     if (stage.version !== version) throw versionMismatch('Stage', id, stage.version, version);
     const [{ used }] = await this.txHost.tx.query<{ used: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM deals WHERE stage_id = $1)
