@@ -464,6 +464,124 @@ describe('Concurrency: many clients, the same records', () => {
     });
   });
 
+  it(`${N} conversions of one lead with the same version → one deal, the rest 412`, async () => {
+    const lead = await created(
+      'leads',
+      { source: 'inbound', company: { name: newCompanyName() } },
+      promoter1,
+    );
+    const responses = await burst(N, (i) =>
+      t.request('POST', `${API}/leads/${lead.id}/convert`, {
+        token: promoter1,
+        headers: ifMatch(lead.version),
+        body: { title: `转化 ${i}` },
+      }),
+    );
+    expect(tally(responses)).toEqual({ 201: 1, 412: N - 1 });
+    expectProblems(
+      responses.filter((r) => r.status !== 201),
+      412,
+      ['VERSION_MISMATCH'],
+    );
+    const [winner] = clientsWith(responses, 201);
+    const opened = await t.db.query(`SELECT id, title FROM deals WHERE lead_id = $1`, [lead.id]);
+    expect(opened.rows).toEqual([{ id: responses[winner].body.id, title: `转化 ${winner}` }]);
+    expect(await one(`SELECT status, version FROM leads WHERE id = $1`, [lead.id])).toEqual({
+      status: 'converted',
+      version: lead.version + 1,
+    });
+    expect(await auditCount('Lead', lead.id, 'convert')).toBe(1);
+  });
+
+  it(`${N} churns of one tenant with the same version → one status change, the rest 412`, async () => {
+    const company = await created('companies', { name: newCompanyName() });
+    await t.db.query(`UPDATE companies SET status = 'tenant' WHERE id = $1`, [company.id]);
+    const responses = await burst(N, (i) =>
+      t.request('POST', `${API}/companies/${company.id}/churn`, {
+        token: admin,
+        headers: ifMatch(company.version),
+        body: { reason: `迁出 ${i}` },
+      }),
+    );
+    expect(tally(responses)).toEqual({ 200: 1, 412: N - 1 });
+    expectProblems(
+      responses.filter((r) => r.status !== 200),
+      412,
+      ['VERSION_MISMATCH'],
+    );
+    const [winner] = clientsWith(responses, 200);
+    expect(await one(`SELECT status, version FROM companies WHERE id = $1`, [company.id])).toEqual({
+      status: 'churned',
+      version: company.version + 1,
+    });
+    const audited = await t.db.query(
+      `SELECT reason FROM audit_log WHERE entity_type = 'Company' AND entity_id = $1 AND action = 'status'`,
+      [company.id],
+    );
+    expect(audited.rows).toEqual([{ reason: `迁出 ${winner}` }]);
+  });
+
+  it(`${N} deletes of one target with the same version → one 204, one audit entry`, async () => {
+    const target = await created('targets', {
+      name: `并发目标 ${randomUUID().slice(0, 6)}`,
+      metric: 'enterprises_signed',
+      value: '4',
+      periodStart: '2031-01-01',
+      periodEnd: '2032-01-01',
+    });
+    const responses = await burst(N, () =>
+      t.request('DELETE', `${API}/targets/${target.id}`, {
+        token: admin,
+        headers: ifMatch(target.version),
+      }),
+    );
+    // A late duplicate finds nothing (404); one that raced the delete is a stale version (412).
+    expect(clientsWith(responses, 204)).toHaveLength(1);
+    expect(
+      responses
+        .filter((r) => r.status !== 204)
+        .map((r) => `${r.status} ${r.body?.code}`)
+        .filter((s) => s !== '404 NOT_FOUND' && s !== '412 VERSION_MISMATCH'),
+    ).toEqual([]);
+    expect(await auditCount('Target', target.id, 'delete')).toBe(1);
+  });
+
+  it(`${N} deletes of one stage with the same version → one 204, the other stages keep their order`, async () => {
+    const pipeline = await created('pipelines', { name: `删除并发 ${randomUUID().slice(0, 6)}` });
+    const stages: { id: string; version: number; position: number }[] = [];
+    for (let s = 0; s < 5; s++) {
+      stages.push(
+        await created(`pipelines/${pipeline.id}/stages`, {
+          name: `阶段 ${s}`,
+          nameEn: `Stage ${s}`,
+          probability: s * 10,
+        }),
+      );
+    }
+    const doomed = stages[1];
+    const responses = await burst(N, () =>
+      t.request('DELETE', `${API}/stages/${doomed.id}`, {
+        token: admin,
+        headers: ifMatch(doomed.version),
+      }),
+    );
+    expect(clientsWith(responses, 204)).toHaveLength(1);
+    expect(
+      responses
+        .filter((r) => r.status !== 204)
+        .map((r) => `${r.status} ${r.body?.code}`)
+        .filter((s) => s !== '404 NOT_FOUND' && s !== '412 VERSION_MISMATCH'),
+    ).toEqual([]);
+    // The stages after it moved up by one, once: positions stay contiguous and in order.
+    const left = await t.db.query(
+      `SELECT id, position FROM stages WHERE pipeline_id = $1 ORDER BY position`,
+      [pipeline.id],
+    );
+    const kept = stages.filter((s) => s !== doomed);
+    expect(left.rows).toEqual(kept.map((s, k) => ({ id: s.id, position: stages[0].position + k })));
+    expect(await auditCount('Stage', doomed.id, 'delete')).toBe(1);
+  });
+
   it(`deal move storm: ${N} moves to ${N} different stages with one version → one move, one history row`, async () => {
     const pipeline = await created('pipelines', { name: `并发流程 ${randomUUID().slice(0, 6)}` });
     const stages: { id: string }[] = [];
