@@ -424,6 +424,23 @@ describe('Concurrency: many clients, the same records', () => {
       expect(await auditCount('Lead', lead.id, 'claim')).toBe(1);
     });
 
+    it(`${N} primary contacts added to one company at once → all ${N} kept, exactly one primary`, async () => {
+      const company = await created('companies', { name: newCompanyName() });
+      const responses = await burst(N, (i) =>
+        t.request('POST', `${API}/companies/${company.id}/contacts`, {
+          token: admin,
+          body: { name: `联系人 ${i}`, isPrimary: true },
+        }),
+      );
+      expect(tally(responses)).toEqual({ 201: N });
+      const rows = await one(
+        `SELECT count(*)::int AS contacts, count(*) FILTER (WHERE is_primary)::int AS primaries
+           FROM contacts WHERE company_id = $1 AND deleted_at IS NULL`,
+        [company.id],
+      );
+      expect(rows).toEqual({ contacts: N, primaries: 1 });
+    });
+
     it(`${N} creates with one Idempotency-Key → one company; same body replays, another body 422`, async () => {
       const key = randomUUID();
       const bodies = [{ name: newCompanyName() }, { name: newCompanyName() }];
