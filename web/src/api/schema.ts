@@ -1741,6 +1741,7 @@ export interface components {
       displayName: string;
       /** @enum {string} */
       role: 'admin' | 'manager' | 'promoter' | 'viewer';
+      /** @description At least two kinds of characters (lower case, upper case, digits, symbols); not a common password; not containing the e-mail or the name */
       password: string;
     };
     UpdateUserDto: {
@@ -1750,6 +1751,7 @@ export interface components {
       displayName?: string;
       /** @enum {string} */
       role?: 'admin' | 'manager' | 'promoter' | 'viewer';
+      /** @description At least two kinds of characters (lower case, upper case, digits, symbols); not a common password; not containing the e-mail or the name */
       password?: string;
       /** @description false signs the user out everywhere and blocks new logins */
       active?: boolean;
