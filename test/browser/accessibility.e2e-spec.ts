@@ -1,12 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
+import { blockingViolations } from '../support/axe';
 import { launchBrowser, openAdmin, signIn, type AdminSession } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** WCAG 2.1 A and AA, as axe tags them. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BLOCKING = new Set(['serious', 'critical']);
 
 /** Waits until the screen has loaded: no request in flight and no progress indicator left. */
 async function settled(page: Page): Promise<void> {
@@ -33,16 +29,6 @@ function describeViolations(violations: Result[]): string {
           .join('\n'),
     )
     .join('\n');
-}
-
-/** Colours are judged at rest: a dialog or a page still fading in has every contrast too low. */
-const NO_MOTION =
-  '*, *::before, *::after { transition: none !important; animation: none !important; }';
-
-async function blockingViolations(page: Page): Promise<Result[]> {
-  await page.addStyleTag({ content: NO_MOTION });
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ''));
 }
 
 /**

@@ -197,7 +197,9 @@ describe('web admin: pipeline board and deal screens', () => {
     await page.goto('/#/deals');
     await page.getByRole('columnheader', { name: '预计投资（元）' }).waitFor();
     await page.getByRole('textbox', { name: '搜索' }).fill(deal.title);
-    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 1");
+    // Filtered down to the one deal (no function is evaluated in the page: its CSP forbids eval).
+    await page.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
+    await page.locator('tbody tr').first().waitFor();
     await page.getByRole('cell', { name: deal.title, exact: true }).first().waitFor();
     await screenshot(page, 'deals-list');
     await context.close();

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openAdmin, screenshot, signIn } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -124,6 +124,7 @@ describe('web admin: support programs and applications', () => {
     const submitDialog = page.getByRole('dialog', { name: '提交审批' });
     await submitDialog.getByText('¥120,000.50').waitFor();
     await submitDialog.getByRole('button', { name: '提交审批' }).click();
+    await submitDialog.waitFor({ state: 'detached' });
     await statusChip(page, '待审批').waitFor();
     // The owner may not decide: no approve, reject or disburse button, and no edit once submitted.
     for (const name of ['批准', '驳回', '拨付', '编辑', '提交审批'])
@@ -444,14 +445,7 @@ describe('web admin: support programs and applications', () => {
       await page.goto(`/#${path}`);
       await loaded();
       await page.waitForLoadState('networkidle');
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      for (const violation of results.violations)
-        if (violation.impact === 'serious' || violation.impact === 'critical')
-          found.push(
-            `${path} ${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
+      for (const violation of await axeViolations(page)) found.push(`${path} ${violation}`);
     }
     await context.close();
     expect(found).toEqual([]);

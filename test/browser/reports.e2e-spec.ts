@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe';
 import { readFile } from 'node:fs/promises';
 import { Workbook } from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
@@ -351,14 +351,7 @@ describe('web admin: reports, dashboard and targets', () => {
       await page.goto(`/#${path}`);
       await page.getByText(text).first().waitFor();
       await page.waitForLoadState('networkidle');
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      for (const violation of results.violations)
-        if (violation.impact === 'serious' || violation.impact === 'critical')
-          failures.push(
-            `${path} ${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-          );
+      for (const violation of await axeViolations(page)) failures.push(`${path} ${violation}`);
     }
     expect(failures).toEqual([]);
     await close();

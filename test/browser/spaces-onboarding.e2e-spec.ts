@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openAdmin, screenshot, signIn } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -27,16 +27,6 @@ const STATUS_ZH: Record<Unit['status'], string> = {
 /** "1,200 ㎡" as the admin writes an area in Chinese. */
 const areaZh = (area: string) =>
   `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(Number(area))} ㎡`;
-
-/** Serious or critical WCAG 2.1 AA violations on the page as it is now, as `id: targets`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('web admin: spaces and onboarding', () => {
   let app: TestApp;
