@@ -21,10 +21,14 @@ import { Authorize, Public } from '../auth/policies/auth-decision.decorator';
 import { UuidParam } from '../common/http/uuid-param';
 import { ApiPageResponse, Page } from '../common/pagination/page';
 import type { ComputeIntent } from './compute-intent.entity';
-import { ComputeOutbox } from './compute-outbox.service';
+import { ComputeOutbox, type IntentListItem } from './compute-outbox.service';
 import { ComputeWebhooksService, WEBHOOK_EVENT_TYPES } from './compute-webhooks.service';
 import { ListIntentsQuery } from './dto/compute-center.dto';
-import { ComputeIntentDto, WebhookReceiptDto } from './dto/compute-center-responses.dto';
+import {
+  ComputeIntentDto,
+  ComputeIntentListItemDto,
+  WebhookReceiptDto,
+} from './dto/compute-center-responses.dto';
 
 @ApiTags('compute center')
 @Controller('integrations/compute-center')
@@ -72,8 +76,8 @@ export class ComputeCenterIntegrationController {
   @ApiOperation({
     summary: 'Calls owed to the compute center; status=dead is the dead-letter queue',
   })
-  @ApiPageResponse(ComputeIntentDto)
-  outboxList(@Query() query: ListIntentsQuery): Promise<Page<ComputeIntent>> {
+  @ApiPageResponse(ComputeIntentListItemDto)
+  outboxList(@Query() query: ListIntentsQuery): Promise<Page<IntentListItem>> {
     return this.outbox.list(query);
   }
 

@@ -5,7 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import { UsersService } from '../auth/users/users.service';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
-import type { Page } from '../common/pagination/page';
+import { mapPage, type Page } from '../common/pagination/page';
 import type { Environment } from '../config/environment';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -14,6 +14,11 @@ import { ComputeAllocation } from './compute-allocation.entity';
 import { ComputeCenterClient, ComputeCenterError } from './compute-center.client';
 import { ComputeIntent, type IntentKind } from './compute-intent.entity';
 import type { ListIntentsQuery } from './dto/compute-center.dto';
+
+export type IntentListItem = Omit<ComputeIntent, 'account'> & {
+  companyId: string;
+  companyName: string;
+};
 
 export const COMPUTE_CALLS_QUEUE = 'compute-center-calls';
 export const COMPUTE_DEAD_LETTER_QUEUE = 'compute-center-dead-letters';
@@ -250,14 +255,23 @@ export class ComputeOutbox implements OnModuleInit {
     return this.intents.findOneByOrFail({ id: intentId });
   }
 
-  list(query: ListIntentsQuery): Promise<Page<ComputeIntent>> {
-    const qb = this.intents.createQueryBuilder('i');
+  /** A page of calls, each naming its account's company (one query). */
+  async list(query: ListIntentsQuery): Promise<Page<IntentListItem>> {
+    const qb = this.intents
+      .createQueryBuilder('i')
+      .innerJoinAndSelect('i.account', 'a')
+      .innerJoinAndSelect('a.company', 'c');
     if (query.status) qb.andWhere('i.status = :status', { status: query.status });
     if (query.accountId) qb.andWhere('i.accountId = :accountId', { accountId: query.accountId });
-    return paginate(qb, query, {
+    const page = await paginate(qb, query, {
       sortable: { createdAt: { column: 'i.createdAt', property: 'createdAt' } },
       defaultSort: '-createdAt',
       idColumn: 'i.id',
     });
+    return mapPage(page, ({ account, ...intent }) => ({
+      ...intent,
+      companyId: account!.companyId,
+      companyName: account!.company!.name,
+    }));
   }
 }

@@ -69,6 +69,11 @@ export class ComputeIntentDto {
   @ApiProperty() updatedAt!: Date;
 }
 
+export class ComputeIntentListItemDto extends ComputeIntentDto {
+  @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty() companyName!: string;
+}
+
 export class ComputeAccountDetailDto extends ComputeAccountDto {
   @ApiProperty({ type: [ComputeAllocationDto] }) allocations!: ComputeAllocationDto[];
   @ApiProperty({ type: [ComputeIntentDto], description: 'The latest calls to the center' })

@@ -3254,6 +3254,32 @@ export interface components {
       /** @enum {string} */
       outcome: 'applied' | 'stale' | 'unknown_account' | 'duplicate';
     };
+    ComputeIntentListItemDto: {
+      /**
+       * Format: uuid
+       * @description Also the Idempotency-Key of the call
+       */
+      id: string;
+      /** Format: uuid */
+      accountId: string;
+      /** Format: uuid */
+      allocationId: string | null;
+      /** @enum {string} */
+      kind: 'provision' | 'allocate' | 'revoke' | 'suspend' | 'resume';
+      /** @enum {string} */
+      status: 'queued' | 'sent' | 'dead';
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+    };
     ProgramDto: {
       /** Format: uuid */
       id: string;
@@ -8849,7 +8875,7 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PageMeta'] & {
-            data: components['schemas']['ComputeIntentDto'][];
+            data: components['schemas']['ComputeIntentListItemDto'][];
           };
         };
       };
@@ -11205,6 +11231,12 @@ export const usageReportDtoGranularityValues: ReadonlyArray<
 export const webhookReceiptDtoOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['WebhookReceiptDto']['outcome']
 > = ['applied', 'stale', 'unknown_account', 'duplicate'];
+export const computeIntentListItemDtoKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeIntentListItemDto']['kind']
+> = ['provision', 'allocate', 'revoke', 'suspend', 'resume'];
+export const computeIntentListItemDtoStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ComputeIntentListItemDto']['status']
+> = ['queued', 'sent', 'dead'];
 export const programDtoKindValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ProgramDto']['kind']
 > = ['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'];

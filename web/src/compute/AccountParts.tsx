@@ -226,12 +226,23 @@ export function ResyncButton({
   );
 }
 
-/** A link to an account, named by its company (one cached read per account). */
-export function AccountLink({ accountId }: { accountId: string }) {
-  const { data } = useGetOne<ComputeAccount>('compute-accounts', { id: accountId });
+/** A link to an account, named by its company (read once per account when not given). */
+export function AccountLink({
+  accountId,
+  companyName,
+}: {
+  accountId: string;
+  /** When the list already names the company, nothing is fetched. */
+  companyName?: string;
+}) {
+  const { data } = useGetOne<ComputeAccount>(
+    'compute-accounts',
+    { id: accountId },
+    { enabled: companyName === undefined },
+  );
   return (
     <Link to={`/compute-accounts/${accountId}/show`}>
-      {data?.companyName ?? accountId.slice(0, 8)}
+      {companyName ?? data?.companyName ?? accountId.slice(0, 8)}
     </Link>
   );
 }

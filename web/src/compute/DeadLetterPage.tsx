@@ -26,7 +26,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CrmDataProvider } from '../api/dataProvider';
 import { formatDateTime } from '../common/format';
 import { AccountLink, IntentStatusChip } from './AccountParts';
-import type { ComputeIntent } from './types';
+import type { ComputeIntent, OutboxCall } from './types';
 
 interface Page<T> {
   data: T[];
@@ -41,7 +41,7 @@ const DEAD_KEY = ['compute-dead-letters'];
  */
 function useRetried() {
   const dataProvider = useDataProvider<CrmDataProvider>();
-  const [retried, setRetried] = useState<ComputeIntent[]>([]);
+  const [retried, setRetried] = useState<OutboxCall[]>([]);
   const pending = retried.filter((intent) => intent.status === 'queued');
   useQuery({
     queryKey: ['compute-retried', pending.map((intent) => intent.id)],
@@ -51,7 +51,7 @@ function useRetried() {
       const accounts = [...new Set(pending.map((intent) => intent.accountId))];
       const pages = await Promise.all(
         accounts.map((accountId) =>
-          dataProvider.call<Page<ComputeIntent>>('GET', '/integrations/compute-center/outbox', {
+          dataProvider.call<Page<OutboxCall>>('GET', '/integrations/compute-center/outbox', {
             query: { accountId, limit: 200 },
           }),
         ),
@@ -61,7 +61,7 @@ function useRetried() {
       return now.size;
     },
   });
-  const add = (intent: ComputeIntent) =>
+  const add = (intent: OutboxCall) =>
     setRetried((list) => [intent, ...list.filter((other) => other.id !== intent.id)]);
   return { retried, add };
 }
@@ -70,8 +70,8 @@ function RetryButton({
   intent,
   onRetried,
 }: {
-  intent: ComputeIntent;
-  onRetried: (intent: ComputeIntent) => void;
+  intent: OutboxCall;
+  onRetried: (intent: OutboxCall) => void;
 }) {
   const translate = useTranslate();
   const notify = useNotify();
@@ -87,7 +87,7 @@ function RetryButton({
         `/integrations/compute-center/outbox/${intent.id}/retry`,
       );
       notify('crm.deadLetters.retried', { type: 'success', messageArgs: { kind } });
-      onRetried(queued);
+      onRetried({ ...intent, ...queued });
     } catch (error) {
       notify(error instanceof Error ? error.message : 'crm.errors.INTERNAL_ERROR', {
         type: 'error',
@@ -124,8 +124,8 @@ function IntentRows({
   intents,
   onRetried,
 }: {
-  intents: ComputeIntent[];
-  onRetried?: (intent: ComputeIntent) => void;
+  intents: OutboxCall[];
+  onRetried?: (intent: OutboxCall) => void;
 }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -135,7 +135,7 @@ function IntentRows({
         <TableRow key={intent.id} data-intent-id={intent.id}>
           <TableCell>{translate(`crm.enums.intentKind.${intent.kind}`)}</TableCell>
           <TableCell>
-            <AccountLink accountId={intent.accountId} />
+            <AccountLink accountId={intent.accountId} companyName={intent.companyName} />
           </TableCell>
           <TableCell sx={{ maxWidth: 360, overflowWrap: 'anywhere' }}>
             {intent.lastError ?? '—'}
@@ -164,13 +164,13 @@ function DeadLetters() {
   const dead = useQuery({
     queryKey: DEAD_KEY,
     queryFn: () =>
-      dataProvider.call<Page<ComputeIntent>>('GET', '/integrations/compute-center/outbox', {
+      dataProvider.call<Page<OutboxCall>>('GET', '/integrations/compute-center/outbox', {
         query: { status: 'dead', limit: 200 },
       }),
   });
   const retriedIds = new Set(retried.map((intent) => intent.id));
   const waiting = (dead.data?.data ?? []).filter((intent) => !retriedIds.has(intent.id));
-  const onRetried = (intent: ComputeIntent) => {
+  const onRetried = (intent: OutboxCall) => {
     add(intent);
     void queryClient.invalidateQueries({ queryKey: DEAD_KEY });
   };
