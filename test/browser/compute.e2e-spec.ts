@@ -61,7 +61,12 @@ describe('web admin: compute accounts', () => {
     const dialog = page.getByRole('dialog', { name: `${tenant.name} 迁出园区` });
     await dialog.getByRole('textbox', { name: '迁出原因' }).fill('迁往外省');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await page.getByText('已迁出').first().waitFor();
+    // Recorded at once; the account's suspension follows through the outbox (awaited below).
+    await page.getByText(`${tenant.name} 已标记为迁出`).waitFor();
+    const { rows: churned } = await app.db.query('SELECT status FROM companies WHERE id = $1', [
+      tenant.id,
+    ]);
+    expect(churned[0].status).toBe('churned');
     await eventually(
       () => sim.account(externalId)?.status === 'suspended',
       30_000,
