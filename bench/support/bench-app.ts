@@ -11,6 +11,9 @@ export interface BenchApp {
   /** The app's origin, `http://127.0.0.1:<port>`. */
   origin: string;
   databaseUrl: string;
+  /** Closes the app and keeps the database running. */
+  closeApp(): Promise<void>;
+  /** Closes the app, then stops and removes the embedded PostgreSQL. */
   stop(): Promise<void>;
 }
 
@@ -35,12 +38,15 @@ export async function startBenchApp(): Promise<BenchApp> {
   const app = await createApp(env, { url: databaseUrl, embedded: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as { port: number };
+  let closed: Promise<void> | undefined;
+  const closeApp = () => (closed ??= app.close());
   return {
     app,
     origin: `http://127.0.0.1:${port}`,
     databaseUrl,
+    closeApp,
     stop: async () => {
-      await app.close();
+      await closeApp();
       await embedded?.stop();
       rmSync(folder, { recursive: true, force: true });
     },

@@ -282,7 +282,8 @@ const days = (expression: string) => `make_interval(secs => 86400 * (${expressio
 
 /** The statements, in order; `counts` are the row counts at this scale. */
 function statements(counts: Record<string, number>): [string, string][] {
-  const { companies, leads, deals, visits, activities, tasks, accounts } = counts;
+  const { companies, leads, deals, visits, activities, tasks, accounts, units, applications } =
+    counts;
   const segments = SEGMENTS.map(([segment, share, words], i) => {
     const lo = SEGMENTS.slice(0, i).reduce((sum, [, s]) => sum + s, 0);
     return `(${text(segment)}, ${lo}, ${lo + share}, ${array(words.map(([zh]) => zh))}, ${array(words.map(([, en]) => en))})`;
@@ -503,6 +504,84 @@ function statements(counts: Record<string, number>): [string, string][] {
          FROM site_visits v JOIN g_visit g ON g.id = v.id`,
     ],
     [
+      'buildings, units and leases',
+      // 100 units a building (20 floors of 5); three in five leased to a firm whose deal reached
+      // Tenant (one lease each), a few out of use, the rest available.
+      `CREATE TEMP TABLE g_building AS
+       SELECT n, gen_random_uuid() AS id FROM generate_series(1, ${Math.ceil(units / 100)}) n;
+       INSERT INTO buildings (id, name, name_en, address, floors, created_at, updated_at)
+       SELECT id, '京西智谷 ' || n || '号楼', 'Jingxi AI Valley Building ' || n,
+              '北京市门头沟区永定镇京西智谷 ' || n || '号楼', 20, now() - interval '3 years', now() - interval '3 years'
+         FROM g_building;
+       CREATE TEMP TABLE g_unit AS
+       SELECT row_number() OVER (ORDER BY b.n, f, k)::int AS n, gen_random_uuid() AS id, b.id AS building_id,
+              f AS floor, k, random() AS r_status, random() AS r_area, random() AS r_type
+         FROM g_building b CROSS JOIN generate_series(1, 20) f CROSS JOIN generate_series(1, 5) k;
+       DELETE FROM g_unit WHERE n > ${units};
+       CREATE TEMP TABLE g_tenant_deal AS
+       SELECT row_number() OVER (ORDER BY d.n)::int AS n, r.id AS deal_id, r.company_id, r.until
+         FROM g_deal d JOIN g_deal_ref r ON r.n = d.n
+        WHERE NOT d.lost AND d.reached = (SELECT max(k) FROM g_stage);
+       CREATE TEMP TABLE g_lease AS
+       SELECT u.id AS unit_id, t.deal_id, t.company_id, (t.until + interval '20 days')::date AS start_date,
+              round((30 + u.r_area * 2000)::numeric, 2) AS area
+         FROM (SELECT u.*, row_number() OVER (ORDER BY u.n)::int AS ln FROM g_unit u WHERE u.r_status < 0.6) u
+         JOIN g_tenant_deal t ON t.n = u.ln;
+       INSERT INTO units (id, building_id, code, floor, area, type, list_rent, status, created_at, updated_at)
+       SELECT u.id, u.building_id, u.floor || lpad(u.k::text, 2, '0'), u.floor,
+              round((30 + u.r_area * 2000)::numeric, 2),
+              CASE WHEN u.r_type < 0.8 THEN 'office' WHEN u.r_type < 0.95 THEN 'lab' ELSE 'server_room' END,
+              round((90 + u.r_type * 60)::numeric, 2),
+              CASE WHEN l.unit_id IS NOT NULL THEN 'leased' WHEN u.r_status > 0.96 THEN 'unavailable' ELSE 'available' END,
+              now() - interval '3 years', now() - interval '3 years'
+         FROM g_unit u LEFT JOIN g_lease l ON l.unit_id = u.id;
+       INSERT INTO leases (unit_id, company_id, deal_id, start_date, end_date, monthly_rent, rent_free_months, status)
+       SELECT unit_id, company_id, deal_id, start_date, start_date + interval '3 years' - interval '1 day',
+              round(area * 120, 2), 3, 'active'
+         FROM g_lease`,
+    ],
+    [
+      'support programs and applications',
+      // Bench programs in the first fund, with budgets that cover what they approve.
+      `CREATE TEMP TABLE g_program AS
+       SELECT n, gen_random_uuid() AS id, (ARRAY['compute_subsidy', 'rent_subsidy', 'talent_subsidy', 'fund_investment'])[1 + (n - 1) % 4] AS kind
+         FROM generate_series(1, 8) n;
+       INSERT INTO programs (id, fund_id, name, name_en, kind, budget, card_hours_per_yuan)
+       SELECT id, (SELECT id FROM funds ORDER BY created_at LIMIT 1), '园区扶持计划 ' || n, 'Park support program ' || n, kind,
+              ${applications}::numeric * 600000, CASE WHEN kind = 'compute_subsidy' THEN 0.1 END
+         FROM g_program;
+       INSERT INTO applications (program_id, company_id, status, requested_amount, approved_amount, disbursed_amount,
+                                 purpose, decision_reason, reviewer_id, created_by_id, submitted_at, decided_at,
+                                 disbursed_at, created_at, updated_at)
+       SELECT p.id, c.id, x.status, x.requested,
+              CASE WHEN x.status IN ('approved', 'disbursed') THEN round(x.requested * 0.8, 2) END,
+              CASE WHEN x.status = 'disbursed' THEN round(x.requested * 0.8, 2) END,
+              '申请园区扶持资金', CASE WHEN x.status = 'rejected' THEN '材料不全' END,
+              CASE WHEN x.status IN ('approved', 'disbursed', 'rejected') THEN (SELECT id FROM users WHERE role = 'manager' ORDER BY created_at LIMIT 1) END,
+              c.owner_id,
+              CASE WHEN x.status <> 'draft' THEN x.created_at + interval '2 days' END,
+              CASE WHEN x.status IN ('approved', 'disbursed', 'rejected') THEN x.created_at + interval '20 days' END,
+              CASE WHEN x.status = 'disbursed' THEN x.created_at + interval '50 days' END,
+              x.created_at, x.created_at + interval '20 days'
+         FROM (SELECT n, random() AS r_company, random() AS r_program, random() AS r_status, random() AS r_amount,
+                      random() AS r_age FROM generate_series(1, ${applications}) n OFFSET 0) a
+         JOIN g_company gc ON gc.n = 1 + floor(a.r_company * ${companies})::int
+         JOIN companies c ON c.id = gc.id
+         JOIN g_program p ON p.n = 1 + floor(a.r_program * 8)::int
+         CROSS JOIN LATERAL (SELECT ${weightedText('a.r_status', [
+           ['draft', 0.1],
+           ['submitted', 0.2],
+           ['approved', 0.25],
+           ['rejected', 0.15],
+           ['disbursed', 0.3],
+         ])} AS status, round((50000 + power(a.r_amount, 2) * 950000)::numeric, 2) AS requested,
+                                    now() - ${days('60 + a.r_age * 670')} AS created_at) x;
+       UPDATE programs p SET approved_total = t.approved, disbursed_total = t.disbursed
+         FROM (SELECT program_id, coalesce(sum(approved_amount), 0) AS approved, coalesce(sum(disbursed_amount), 0) AS disbursed
+                 FROM applications GROUP BY program_id) t
+        WHERE p.id = t.program_id AND p.id IN (SELECT id FROM g_program)`,
+    ],
+    [
       'activities and tasks',
       `INSERT INTO activities (type, subject, body, occurred_at, company_id, deal_id, author_id, created_at, updated_at)
        SELECT ${weightedText('a.r_type', ACTIVITY_TYPES)}, ${pick(ACTIVITY_SUBJECTS, 'a.r_subject')}, NULL,
@@ -589,6 +668,9 @@ const COUNTED = [
   'compute_accounts',
   'compute_allocations',
   'compute_usage',
+  'units',
+  'leases',
+  'applications',
 ];
 
 /** Fills an already-migrated database (demo data or not) with a synthetic park at `scale`. */
@@ -599,9 +681,11 @@ export async function generateParkData(databaseUrl: string, scale: number): Prom
       leads: 100_000,
       deals: 30_000,
       visits: 20_000,
-      activities: 100_000,
+      activities: 300_000,
       tasks: 30_000,
       accounts: 200,
+      units: 500,
+      applications: 5_000,
     }).map(([name, n]) => [name, Math.max(1, Math.round(n * scale))]),
   );
   const client = new Client({ connectionString: databaseUrl, application_name: 'bench-generator' });
