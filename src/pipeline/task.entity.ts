@@ -22,6 +22,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 @Entity('tasks')
 @Index('idx_tasks_assignee', ['assigneeId', 'status', 'dueAt'])
 @Index('idx_tasks_due', ['dueAt', 'id'], { where: "status = 'open' AND deleted_at IS NULL" })
+@Index('idx_tasks_due_at', ['dueAt', 'id'])
 @Index('idx_tasks_deal', ['dealId'])
 @Index('idx_tasks_company', ['companyId'])
 export class Task {
