@@ -162,6 +162,13 @@ export class Environment {
   @Max(3600)
   JOBS_MAINTENANCE_INTERVAL_SECONDS = 60;
 
+  /** How long a report's result may be served from the database before it is computed again, even if nothing it read changed; 0: never cached. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  REPORT_CACHE_TTL_SECONDS = 300;
+
   /** The Ascend AI Computing Center's account API; without it, calls wait in the outbox. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'COMPUTE_CENTER_URL must be an http(s) URL' })
@@ -234,6 +241,7 @@ const ENVIRONMENT_KEYS = [
   'PUBLIC_URL',
   'CORS_ORIGINS',
   'JOBS_MAINTENANCE_INTERVAL_SECONDS',
+  'REPORT_CACHE_TTL_SECONDS',
   'COMPUTE_CENTER_URL',
   'COMPUTE_CENTER_TOKEN',
   'COMPUTE_CENTER_WEBHOOK_SECRET',

@@ -218,7 +218,15 @@ export async function backupDatabase(
   try {
     await run(
       client.path,
-      ['--format=custom', '--no-password', `--file=${partial}`],
+      [
+        '--format=custom',
+        '--no-password',
+        `--file=${partial}`,
+        // Cached reports are valid against this server's transaction ids only: restored
+        // elsewhere they could pass for fresh, so a restore starts with an empty cache.
+        '--exclude-table-data=report_cache',
+        '--exclude-table-data=report_changes',
+      ],
       libpqEnvironment(url, env).env,
     );
     renameSync(partial, file);

@@ -146,18 +146,17 @@ export class PipelineReportsService {
     const [from, to] = [q.add(period.start), q.add(period.end)];
     const cycleTimes = await this.query<CycleTime>(
       `WITH ${dealScope(q, filters)},
-       -- First entries into Signed and into the won stage, of deals that made them in the period.
+       -- Deals whose first entry into Signed, or into the won stage, falls in the period.
        firsts AS (
          SELECT h.deal_id, CASE WHEN s.kind = 'won' THEN 'tenant' ELSE 'signed' END AS "to", min(h.moved_at) AS at
            FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
           WHERE s.pipeline_id = ${q.add(filters.pipelineId)} AND (s.code = 'signed' OR s.kind = 'won')
-            AND h.deal_id IN (SELECT h2.deal_id FROM deal_stage_history h2 WHERE h2.to_stage_id = s.id
-                                AND h2.moved_at >= ${from} AND h2.moved_at < ${to})
-          GROUP BY h.deal_id, 2),
+            AND h.moved_at < ${to}
+          GROUP BY h.deal_id, 2
+         HAVING min(h.moved_at) >= ${from}),
        cycles AS (
          SELECT f."to", ${days('f.at', 'coalesce(l.created_at, d.created_at)')} AS days
-           FROM firsts f JOIN scope d ON d.id = f.deal_id LEFT JOIN leads l ON l.id = d.lead_id
-          WHERE f.at >= ${from} AND f.at < ${to})
+           FROM firsts f JOIN scope d ON d.id = f.deal_id LEFT JOIN leads l ON l.id = d.lead_id)
        SELECT t."to", count(c.days)::int AS deals,
               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "medianDays",
               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "p90Days"

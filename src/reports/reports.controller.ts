@@ -28,6 +28,7 @@ import {
 import { ParkReportsService } from './park-reports.service';
 import { PipelineReportsService } from './pipeline-reports.service';
 import { csvFile, reportFormat, type ReportTable } from './report-csv';
+import { ReportCacheService } from './report-cache.service';
 import { reportPeriod, type ReportPeriod } from './report-period';
 import type { DealFilters } from './report-sql';
 import { reportTables } from './report-tables';
@@ -55,6 +56,7 @@ export class ReportsController {
     private readonly activityReports: ActivityReportsService,
     private readonly parkReports: ParkReportsService,
     private readonly targets: TargetsService,
+    private readonly cache: ReportCacheService,
   ) {}
 
   private async scope(query: ReportQuery): Promise<{ period: ReportPeriod; filters: DealFilters }> {
@@ -95,7 +97,9 @@ export class ReportsController {
   @ApiOkResponse({ type: FunnelReportDto })
   async funnel(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
-    const stages = await this.pipelineReports.funnel(period, filters);
+    const stages = await this.cache.remember('funnel', { period, filters }, () =>
+      this.pipelineReports.funnel(period, filters),
+    );
     const report = { from: period.from, to: period.to, pipelineId: filters.pipelineId, stages };
     return this.answer(query, accept, period, report, reportTables.funnel(stages));
   }
@@ -110,7 +114,9 @@ export class ReportsController {
   @ApiOkResponse({ type: VelocityReportDto })
   async velocity(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
-    const result = await this.pipelineReports.velocity(period, filters);
+    const result = await this.cache.remember('velocity', { period, filters }, () =>
+      this.pipelineReports.velocity(period, filters),
+    );
     const report = { from: period.from, to: period.to, pipelineId: filters.pipelineId, ...result };
     return this.answer(query, accept, period, report, reportTables.velocity(result.stages));
   }
@@ -127,7 +133,9 @@ export class ReportsController {
   async forecast(@Query() query: ForecastQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
     const granularity = query.granularity ?? 'month';
-    const result = await this.pipelineReports.forecast(period, filters, granularity);
+    const result = await this.cache.remember('forecast', { period, filters, granularity }, () =>
+      this.pipelineReports.forecast(period, filters, granularity),
+    );
     const report = { from: period.from, to: period.to, granularity, ...result };
     return this.answer(query, accept, period, report, reportTables.forecast(result.buckets));
   }
@@ -142,7 +150,9 @@ export class ReportsController {
   @ApiOkResponse({ type: SourcesReportDto })
   async sources(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
-    const rows = await this.activityReports.sources(period, filters);
+    const rows = await this.cache.remember('sources', { period, filters }, () =>
+      this.activityReports.sources(period, filters),
+    );
     const report = { from: period.from, to: period.to, rows };
     return this.answer(query, accept, period, report, reportTables.sources(rows));
   }
@@ -158,7 +168,9 @@ export class ReportsController {
   @ApiOkResponse({ type: SiteVisitsReportDto })
   async siteVisits(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const { period, filters } = await this.scope(query);
-    const result = await this.activityReports.siteVisits(period, filters);
+    const result = await this.cache.remember('site-visits', { period, filters }, () =>
+      this.activityReports.siteVisits(period, filters),
+    );
     const report = { from: period.from, to: period.to, ...result };
     return this.answer(query, accept, period, report, reportTables.siteVisits(result.weeks));
   }
@@ -183,7 +195,9 @@ export class ReportsController {
       query.ownerId = principal.id;
     }
     const { period, filters } = await this.scope(query);
-    const rows = await this.activityReports.team(period, filters);
+    const rows = await this.cache.remember('team', { period, filters }, () =>
+      this.activityReports.team(period, filters),
+    );
     const report = { from: period.from, to: period.to, rows };
     return this.answer(query, accept, period, report, reportTables.team(rows));
   }
@@ -199,7 +213,10 @@ export class ReportsController {
   async targetsReport(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const period = reportPeriod(query);
     const explicit = [query.from, query.year].some((v) => v !== undefined);
-    const rows = await this.targets.progress(explicit ? period : undefined);
+    const overlapping = explicit ? period : undefined;
+    const rows = await this.cache.remember('targets', { overlapping }, () =>
+      this.targets.progress(overlapping),
+    );
     const report = { from: period.from, to: period.to, targets: rows };
     return this.answer(query, accept, period, report, reportTables.targets(rows));
   }
@@ -214,7 +231,9 @@ export class ReportsController {
   @ApiOkResponse({ type: ComputeUsageReportDto })
   async computeUsage(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
     const period = reportPeriod(query);
-    const result = await this.parkReports.computeUsage(period);
+    const result = await this.cache.remember('compute-usage', { period }, () =>
+      this.parkReports.computeUsage(period),
+    );
     const report = { from: period.from, to: period.to, ...result };
     return this.answer(query, accept, period, report, reportTables.computeUsage(result.months));
   }
@@ -227,10 +246,9 @@ export class ReportsController {
   @ApiOkResponse({ type: OverviewDto })
   async overview(): Promise<OverviewDto> {
     const pipeline = await this.pipelines.defaultPipeline();
-    const [figures, targets] = await Promise.all([
-      this.parkReports.overview(pipeline.id),
-      this.targets.progress(),
-    ]);
-    return { ...figures, targets };
+    return this.cache.remember('overview', { pipelineId: pipeline.id }, async () => {
+      const figures = await this.parkReports.overview(pipeline.id);
+      return { ...figures, targets: await this.targets.progress() };
+    });
   }
 }

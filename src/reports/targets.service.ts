@@ -134,7 +134,7 @@ export class TargetsService {
          SELECT t.*, (t.period_start::timestamp AT TIME ZONE 'Asia/Shanghai') AS starts,
                 (t.period_end::timestamp AT TIME ZONE 'Asia/Shanghai') AS ends
            FROM targets t ${where}),
-       measured AS (
+       measured AS MATERIALIZED (
          SELECT b.*, CASE b.metric
            WHEN 'enterprises_signed' THEN (
              SELECT count(DISTINCT d.company_id) FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id

@@ -1,0 +1,184 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { REPORT_CACHE_PRUNE_QUEUE } from '../src/reports/report-cache.service';
+import { JobsService } from '../src/jobs/jobs.service';
+import { statementRecorder } from './support/statement-recorder';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Reports are served from report_cache while nothing they read has changed: every write to a
+ * table a report read (through the API, or straight in SQL) makes the next call compute afresh.
+ */
+describe('report cache', () => {
+  let t: TestApp;
+  let manager: string;
+  const period = 'from=2020-01-01&to=2030-01-01';
+
+  const funnel = async () => {
+    const response = await t.request('GET', `/api/v1/reports/funnel?${period}`, { token: manager });
+    expect(response.status).toBe(200);
+    return response.body as { stages: { code: string; reached: number }[] };
+  };
+  const reached = (report: Awaited<ReturnType<typeof funnel>>, code: string) =>
+    report.stages.find((s) => s.code === code)!.reached;
+  const entries = async (report: string) =>
+    (
+      await t.db.query<{ computed_at: Date; tables: string[] }>(
+        `SELECT computed_at, tables FROM report_cache WHERE key LIKE $1`,
+        [`${report}:%`],
+      )
+    ).rows;
+  /** The funnel's own statement runs (the cache's reads and the guard's left out). */
+  const funnelComputations = async (work: () => Promise<unknown>) => {
+    const recorder = statementRecorder(t.app.get(DataSource));
+    try {
+      const statements = await recorder.during(work);
+      return statements.filter((s) => s.sql.includes('per_deal AS')).length;
+    } finally {
+      recorder.restore();
+    }
+  };
+  /** A new deal of the demo's first promoter, in the default pipeline's first stage. */
+  const newDeal = async () => {
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO deals (title, company_id, pipeline_id, stage_id, owner_id, stage_entered_at)
+       SELECT 'cache test', c.id, p.id, s.id, c.owner_id, now()
+         FROM companies c, pipelines p JOIN stages s ON s.pipeline_id = p.id AND s.position = 1
+        WHERE p.is_default AND c.owner_id IS NOT NULL ORDER BY c.created_at LIMIT 1
+       RETURNING id`,
+    );
+    return rows[0].id;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    manager = await t.tokenFor('manager');
+  });
+  afterAll(() => t.close());
+
+  it('computes a report once, then serves it until a table it read changes', async () => {
+    expect(await funnelComputations(funnel)).toBe(1);
+    const [entry] = await entries('funnel');
+    expect(entry.tables).toEqual(expect.arrayContaining(['deal_stage_history', 'deals', 'stages']));
+    const first = await funnel();
+    expect(await funnelComputations(funnel)).toBe(0);
+    expect((await entries('funnel'))[0].computed_at).toEqual(entry.computed_at);
+
+    // A stage move through the API: the next call sees it.
+    const dealId = await newDeal();
+    const deal = await t.request('GET', `/api/v1/deals/${dealId}`, { token: manager });
+    const stages = await t.request('GET', `/api/v1/pipelines/${deal.body.pipelineId}/stages`, {
+      token: manager,
+    });
+    const second = stages.body.find((s: { position: number }) => s.position === 2);
+    const owner = await t.db.query<{ email: string }>(
+      'SELECT u.email FROM users u JOIN deals d ON d.owner_id = u.id WHERE d.id = $1',
+      [dealId],
+    );
+    const login = await t.login(owner.rows[0].email);
+    await t.db.query(
+      `INSERT INTO deal_stage_history (deal_id, to_stage_id, moved_by_id) SELECT id, stage_id, owner_id FROM deals WHERE id = $1`,
+      [dealId],
+    );
+    const afterInsert = await funnel();
+    expect(reached(afterInsert, 'first_contact')).toBe(reached(first, 'first_contact') + 1);
+    const moved = await t.request('POST', `/api/v1/deals/${dealId}/move`, {
+      token: login.body.accessToken,
+      headers: { 'if-match': `"${deal.body.version}"` },
+      body: { stageId: second.id },
+    });
+    expect(moved.status).toBe(200);
+    let afterMove = first;
+    expect(await funnelComputations(async () => (afterMove = await funnel()))).toBe(1);
+    expect(reached(afterMove, second.code)).toBe(reached(first, second.code) + 1);
+  });
+
+  it('sees a change made straight in SQL, once it commits, and not before', async () => {
+    const dealId = await newDeal();
+    const before = await funnel();
+    const client = new Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO deal_stage_history (deal_id, to_stage_id, moved_by_id)
+         SELECT id, stage_id, owner_id FROM deals WHERE id = $1`,
+        [dealId],
+      );
+      // Uncommitted: the cached result is still what the database holds.
+      expect(await funnelComputations(funnel)).toBe(0);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    let after = before;
+    expect(await funnelComputations(async () => (after = await funnel()))).toBe(1);
+    expect(reached(after, 'first_contact')).toBe(reached(before, 'first_contact') + 1);
+  });
+
+  it('computes again after REPORT_CACHE_TTL_SECONDS, whatever changed', async () => {
+    await funnel();
+    expect(await funnelComputations(funnel)).toBe(0);
+    await t.db.query(`UPDATE report_cache SET computed_at = now() - interval '301 seconds'`);
+    expect(await funnelComputations(funnel)).toBe(1);
+  });
+
+  it('has concurrent callers of a missing result wait for one computation', async () => {
+    await t.db.query('DELETE FROM report_cache');
+    const computations = await funnelComputations(() =>
+      Promise.all(Array.from({ length: 8 }, () => funnel())),
+    );
+    expect(computations).toBe(1);
+  });
+
+  it('keeps no result that read a table the change trigger does not watch', async () => {
+    await t.db.query('DROP TRIGGER report_change ON targets');
+    try {
+      const response = await t.request('GET', '/api/v1/reports/targets', { token: manager });
+      expect(response.status).toBe(200);
+      expect(await entries('targets')).toEqual([]);
+      expect((await t.request('GET', '/api/v1/reports/targets', { token: manager })).body).toEqual(
+        response.body,
+      );
+    } finally {
+      await t.db.query(
+        'CREATE TRIGGER report_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON targets FOR EACH STATEMENT EXECUTE FUNCTION note_report_change()',
+      );
+    }
+    await t.request('GET', '/api/v1/reports/targets', { token: manager });
+    expect(await entries('targets')).toHaveLength(1);
+  });
+
+  it('keys results by everything they depend on: period, filters, and a promoter’s own scope', async () => {
+    await t.db.query('DELETE FROM report_cache');
+    const promoter = await t.tokenFor('promoter1');
+    const mine = await t.request('GET', `/api/v1/reports/team?${period}`, { token: promoter });
+    const all = await t.request('GET', `/api/v1/reports/team?${period}`, { token: manager });
+    expect(mine.body.rows.length).toBe(1);
+    expect(all.body.rows.length).toBeGreaterThan(1);
+    const quarter = await t.request('GET', '/api/v1/reports/funnel?year=2026&quarter=1', {
+      token: manager,
+    });
+    const year = await t.request('GET', '/api/v1/reports/funnel?year=2026', { token: manager });
+    expect(quarter.body.to).not.toBe(year.body.to);
+    expect(await entries('team')).toHaveLength(2);
+    expect(await entries('funnel')).toHaveLength(2);
+  });
+
+  it('prunes expired results and old changes', async () => {
+    await funnel();
+    await t.db.query(`UPDATE report_cache SET computed_at = now() - interval '1 day'`);
+    await t.db.query(
+      `UPDATE report_changes SET changed_at = now() - interval '3 days' WHERE table_name = 'deals'`,
+    );
+    await t.app.get(JobsService).runNow(REPORT_CACHE_PRUNE_QUEUE);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM report_cache')).rows[0].n).toBe(0);
+    const left = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM report_changes WHERE changed_at < now() - interval '2 days'`,
+    );
+    expect(left.rows[0].n).toBe(0);
+    expect(
+      (await t.db.query('SELECT count(*)::int AS n FROM report_changes')).rows[0].n,
+    ).toBeGreaterThan(0);
+  });
+});
