@@ -557,7 +557,9 @@ describe('pipeline, deals, activities and site visits', () => {
     await addDeals(990);
     const large = await queriesFor();
     expect(large.count).toBe(small.count);
-    expect(small.count).toBeLessThanOrEqual(8);
+    // The guard's and the board's own, and the totals' cache when it computes them (its check, a
+    // transaction with a lock, the snapshot, the store): a constant, whatever the deals.
+    expect(small.count).toBeLessThanOrEqual(14);
     expect(
       large.board.columns.map((c: { count: number; cards: unknown[] }) => [
         c.count,

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { REPORT_CACHE_PRUNE_QUEUE } from '../src/reports/report-cache.service';
+import { REPORT_CACHE_PRUNE_QUEUE } from '../src/common/report-cache/report-cache.service';
 import { JobsService } from '../src/jobs/jobs.service';
 import { statementRecorder } from './support/statement-recorder';
 import { startTestApp, TestApp } from './support/test-app';

@@ -24,6 +24,7 @@ import {
   UpdateDealDto,
 } from './dto/deal.dto';
 import { GateRegistry, StageHooks } from './gate-registry';
+import { ReportCacheService } from '../common/report-cache/report-cache.service';
 import { PipelinesService } from './pipelines.service';
 import { StageHistory } from './stage-history.entity';
 import type { Stage } from './stage.entity';
@@ -41,6 +42,7 @@ export class DealsService {
     private readonly audit: AuditService,
     private readonly leads: LeadsService,
     private readonly stageHooks: StageHooks,
+    private readonly aggregates: ReportCacheService,
   ) {}
 
   private get deals() {
@@ -320,14 +322,17 @@ export class DealsService {
     const perColumn = query.cards ?? 20;
     const stages = await this.pipelines.stagesOf(pipelineId);
     const owner = query.ownerId ?? null;
-    const sums = await this.txHost.tx.query<
-      { stage_id: string; count: number; investment: string; area: string; compute: number }[]
-    >(
-      `SELECT stage_id, count(*)::int AS count, coalesce(sum(expected_investment), 0)::text AS investment,
-              coalesce(sum(expected_area), 0)::text AS area, coalesce(sum(expected_compute_card_hours), 0)::int AS compute
-         FROM deals WHERE pipeline_id = $1 AND deleted_at IS NULL AND ($2::uuid IS NULL OR owner_id = $2)
-        GROUP BY stage_id`,
-      [pipelineId, owner],
+    // The columns' totals add up every deal of the pipeline: kept until a deal changes.
+    const sums = await this.aggregates.remember('board-totals', { pipelineId, owner }, () =>
+      this.txHost.tx.query<
+        { stage_id: string; count: number; investment: string; area: string; compute: number }[]
+      >(
+        `SELECT stage_id, count(*)::int AS count, coalesce(sum(expected_investment), 0)::text AS investment,
+                coalesce(sum(expected_area), 0)::text AS area, coalesce(sum(expected_compute_card_hours), 0)::int AS compute
+           FROM deals WHERE pipeline_id = $1 AND deleted_at IS NULL AND ($2::uuid IS NULL OR owner_id = $2)
+          GROUP BY stage_id`,
+        [pipelineId, owner],
+      ),
     );
     const cards = await this.deals
       .createQueryBuilder('d')

@@ -28,7 +28,7 @@ import {
 import { ParkReportsService } from './park-reports.service';
 import { PipelineReportsService } from './pipeline-reports.service';
 import { csvFile, reportFormat, type ReportTable } from './report-csv';
-import { ReportCacheService } from './report-cache.service';
+import { ReportCacheService } from '../common/report-cache/report-cache.service';
 import { reportPeriod, type ReportPeriod } from './report-period';
 import type { DealFilters } from './report-sql';
 import { reportTables } from './report-tables';

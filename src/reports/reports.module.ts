@@ -6,7 +6,6 @@ import { LeadershipPackController } from './leadership-pack.controller';
 import { LeadershipPackService } from './leadership-pack.service';
 import { ParkReportsService } from './park-reports.service';
 import { PipelineReportsService } from './pipeline-reports.service';
-import { ReportCacheService } from './report-cache.service';
 import { ReportsController } from './reports.controller';
 import { TargetsController } from './targets.controller';
 import { TargetsService } from './targets.service';
@@ -21,7 +20,6 @@ import { TargetsService } from './targets.service';
     ParkReportsService,
     TargetsService,
     LeadershipPackService,
-    ReportCacheService,
   ],
   exports: [PipelineReportsService, ActivityReportsService, ParkReportsService, TargetsService],
 })

@@ -3,8 +3,8 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
-import type { Environment } from '../config/environment';
-import { JobsService } from '../jobs/jobs.service';
+import type { Environment } from '../../config/environment';
+import { JobsService } from '../../jobs/jobs.service';
 
 export const REPORT_CACHE_PRUNE_QUEUE = 'report-cache-prune';
 /** Changes are kept well past the longest TTL, so that a live entry never outlives its evidence. */
