@@ -82,7 +82,9 @@ interface Load {
 interface Cell {
   endpoint: Endpoint;
   concurrency: number;
+  /** API requests answered, and SQL runs of the endpoint's statements. */
   requests: number;
+  runs: number;
   api: Load;
   sql: Load;
 }
@@ -312,22 +314,33 @@ async function captureEndpoints(
 }
 
 /**
- * `amount` requests over HTTP on `connections` connections: 2xx latencies, and the pace up to the
- * last response (autocannon itself ends, and counts its duration, on a whole-second tick).
- * `first` numbers the writes' calls, so that each request moves its own deal or names its own firm.
+ * How long a cell runs on each side: BENCH_SECONDS, and at least two requests per connection so
+ * that a slow endpoint still completes; a write that uses up fixtures stops at `max`.
+ */
+interface Budget {
+  seconds: number;
+  min: number;
+  max?: number;
+}
+
+/**
+ * Requests over HTTP on `connections` connections for the budget: 2xx latencies, and the pace up
+ * to the last response. `first` numbers the writes' calls, so that each request moves its own
+ * deal or names its own firm.
  */
 function loadApi(
   origin: string,
   target: Target,
   token: string,
   connections: number,
-  amount: number,
+  budget: Budget,
   first: number,
-): Promise<Load> {
+): Promise<Load & { count: number }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const statuses = new Map<string, number>();
     let next = first;
+    let sent = 0;
     const request = (i: number) => {
       const call = target.call(i);
       const init = requestInit(call, token);
@@ -340,24 +353,32 @@ function loadApi(
     };
     const started = performance.now();
     let last = started;
-    const options = {
-      url: origin,
-      connections,
-      amount,
-      timeout: 300,
-      requests: [{ setupRequest: () => request(target.vary ? next++ : 0) }],
-    };
-    const instance = autocannon(options, (error: Error | null, result) => {
-      if (error) return reject(error);
-      if (result.errors > result.timeouts) statuses.set('error', result.errors - result.timeouts);
-      if (result.timeouts > 0) statuses.set('timeout', result.timeouts);
-      const failures = [...statuses].map(([what, n]) => `${n} × ${what}`).join(', ');
-      resolve(load(latencies, (last - started) / 1000, failures));
-    });
+    const instance = autocannon(
+      {
+        url: origin,
+        connections,
+        // Without an amount, autocannon runs for the duration; the budget's floor is enforced
+        // by stopping only once it is met.
+        ...(budget.max ? { amount: budget.max } : { duration: budget.seconds * 4 }),
+        timeout: 300,
+        requests: [{ setupRequest: () => request(target.vary ? next++ : 0) }],
+      },
+      (error: Error | null, result) => {
+        if (error) return reject(error);
+        if (result.errors > result.timeouts)
+          statuses.set('error', result.errors - result.timeouts);
+        if (result.timeouts > 0) statuses.set('timeout', result.timeouts);
+        const failures = [...statuses].map(([what, n]) => `${n} × ${what}`).join(', ');
+        resolve({ ...load(latencies, (last - started) / 1000, failures), count: sent });
+      },
+    );
     instance.on('response', (_client, status, _bytes, ms) => {
       last = performance.now();
+      sent++;
       if (status >= 200 && status < 300) latencies.push(ms);
       else statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
+      const elapsed = (last - started) / 1000;
+      if (!budget.max && elapsed >= budget.seconds && sent >= budget.min) instance.stop();
     });
   });
 }
@@ -372,25 +393,29 @@ function substitute(params: unknown[], pairs: [string, string][]): unknown[] {
 }
 
 /**
- * `amount` runs of the endpoint's statements in sequence, by `workers` loops on the pool; a write's
- * run `i` has its parameters varied as its call `first + i` would.
+ * The endpoint's statements run in sequence, over and over for the budget, by `workers` loops on
+ * the pool; a write's run `i` has its parameters varied as its call `first + i` would.
  */
 async function loadSql(
   pool: Pool,
   endpoint: Endpoint,
   workers: number,
-  amount: number,
+  budget: Budget,
   first: number,
-): Promise<Load> {
+): Promise<Load & { count: number }> {
   const latencies: number[] = [];
   let next = 0;
   const { target, statements } = endpoint;
   const started = performance.now();
+  const more = () =>
+    budget.max
+      ? next < budget.max
+      : next < budget.min || performance.now() - started < budget.seconds * 1000;
   const worker = async () => {
     // One connection per run: a transaction (BEGIN, SET LOCAL, …, COMMIT) stays whole.
     const client = await pool.connect();
     try {
-      while (next < amount) {
+      while (more()) {
         const pairs = target.vary ? target.vary(first + next) : [];
         next++;
         const begun = performance.now();
@@ -403,19 +428,18 @@ async function loadSql(
     }
   };
   await Promise.all(Array.from({ length: workers }, worker));
-  return load(latencies, (performance.now() - started) / 1000);
+  return { ...load(latencies, (performance.now() - started) / 1000), count: latencies.length };
 }
 
-/**
- * Requests in a cell: about BENCH_SECONDS' worth at the pace seen at concurrency 1 (the warm-up
- * call's, for concurrency 1 itself), and at least two per connection, so a slow endpoint still
- * completes every request instead of timing out.
- */
-function requestsFor(endpoint: Endpoint, concurrency: number, cells: Cell[]): number {
+/** A write's cap: about BENCH_SECONDS at its pace at concurrency 1, within its fixtures. */
+function budgetFor(endpoint: Endpoint, concurrency: number, cells: Cell[]): Budget {
+  const min = Math.max(concurrency * 2, 4);
+  const { maxRequests, vary } = endpoint.target;
+  if (!vary) return { seconds: SECONDS, min };
   const single = cells.find((c) => c.endpoint === endpoint && c.concurrency === 1);
   const perSecond = single ? single.api.perSecond : 1000 / endpoint.warmUpMs;
-  const wanted = Math.max(concurrency * 2, 4, Math.min(5000, Math.round(SECONDS * perSecond)));
-  return Math.min(wanted, endpoint.target.maxRequests ?? wanted);
+  const wanted = Math.max(min, Math.round(SECONDS * perSecond));
+  return { seconds: SECONDS, min, max: Math.min(wanted, maxRequests ?? wanted) };
 }
 
 async function measure(
@@ -428,21 +452,21 @@ async function measure(
   const widest = Math.max(...CONCURRENCY);
   // Fill the app's connection pool and warm its code paths before anything is timed.
   const warm = { ...endpoints[0].target, vary: undefined };
-  await loadApi(origin, warm, tokens.manager, widest, widest * 8, 0);
+  await loadApi(origin, warm, tokens.manager, widest, { seconds: 1, min: widest * 8 }, 0);
   let call = 1;
   for (const concurrency of CONCURRENCY) {
     const pool = new Pool({ connectionString: databaseUrl, max: concurrency });
     await Promise.all(Array.from({ length: concurrency }, () => pool.query('SELECT 1')));
     for (const endpoint of endpoints) {
-      const requests = requestsFor(endpoint, concurrency, cells);
+      const budget = budgetFor(endpoint, concurrency, cells);
       const token = tokens[endpoint.target.as];
-      const api = await loadApi(origin, endpoint.target, token, concurrency, requests, call);
-      call += requests;
-      const sql = await loadSql(pool, endpoint, concurrency, requests, call);
-      call += requests;
-      cells.push({ endpoint, concurrency, requests, api, sql });
+      const api = await loadApi(origin, endpoint.target, token, concurrency, budget, call);
+      call += api.count + concurrency;
+      const sql = await loadSql(pool, endpoint, concurrency, budget, call);
+      call += sql.count + concurrency;
+      cells.push({ endpoint, concurrency, requests: api.count, runs: sql.count, api, sql });
       console.log(
-        `  ${endpoint.target.name} ×${concurrency}, ${requests} requests: API p50 ${ms(api.p50)} p99 ${ms(api.p99)} ms ${api.failures}, SQL p50 ${ms(sql.p50)} ms`,
+        `  ${endpoint.target.name} ×${concurrency}: API ${api.count} requests, p50 ${ms(api.p50)} p99 ${ms(api.p99)} ms, ${api.perSecond.toFixed(1)}/s ${api.failures}; SQL ${sql.count} runs, p50 ${ms(sql.p50)} ms, ${sql.perSecond.toFixed(1)}/s`,
       );
     }
     await pool.end();
@@ -468,13 +492,14 @@ function table(cells: Cell[], endpoints: Endpoint[]): string {
   const order = (cell: Cell) => endpoints.indexOf(cell.endpoint);
   const sorted = [...cells].sort((a, b) => order(a) - order(b) || a.concurrency - b.concurrency);
   const rows = sorted.map((cell) => {
-    const { endpoint, concurrency, requests, api, sql } = cell;
+    const { endpoint, concurrency, requests, runs, api, sql } = cell;
     const failed = api.failures ? ` (failed: ${api.failures})` : '';
-    return `| ${endpoint.target.name} | ${endpoint.target.group} | ${concurrency} | ${requests} | ${ms(api.p50)} | ${ms(api.p99)} | ${api.perSecond.toFixed(1)}${failed} | ${ms(sql.p50)} | ${ms(sql.p99)} | ${sql.perSecond.toFixed(1)} | ${(api.perSecond / sql.perSecond).toFixed(2)}× | ${endpoint.statements.length} | ${kib(endpoint.responseBytes)} | ${verdict(cell)} |`;
+    const first = concurrency === 1 ? ms(endpoint.warmUpMs) : '';
+    return `| ${endpoint.target.name} | ${endpoint.target.group} | ${concurrency} | ${first} | ${requests} | ${ms(api.p50)} | ${ms(api.p99)} | ${api.perSecond.toFixed(1)}${failed} | ${runs} | ${ms(sql.p50)} | ${ms(sql.p99)} | ${sql.perSecond.toFixed(1)} | ${(api.perSecond / sql.perSecond).toFixed(2)}× | ${endpoint.statements.length} | ${kib(endpoint.responseBytes)} | ${verdict(cell)} |`;
   });
   return [
-    '| endpoint | kind | concurrency | requests | API p50 (ms) | API p99 (ms) | API req/s | SQL p50 (ms) | SQL p99 (ms) | SQL req/s | API/SQL throughput | statements | response | goal |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+    '| endpoint | kind | concurrency | first call (ms) | API requests | API p50 (ms) | API p99 (ms) | API req/s | SQL runs | SQL p50 (ms) | SQL p99 (ms) | SQL req/s | API/SQL throughput | statements | response | goal |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
     ...rows,
   ].join('\n');
 }
@@ -507,6 +532,15 @@ async function slowPlans(databaseUrl: string, cells: Cell[]): Promise<string> {
     await pool.end();
   }
   return sections.join('\n\n');
+}
+
+async function clearReportCache(databaseUrl: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await pool.query('DELETE FROM report_cache');
+  } finally {
+    await pool.end();
+  }
 }
 
 async function serverVersion(databaseUrl: string): Promise<string> {
@@ -554,6 +588,8 @@ async function main(): Promise<void> {
     console.log(`generating a park at scale ${SCALE}…`);
     const park = await generateParkData(bench.databaseUrl, SCALE);
     console.log(`  ${park.generated ? 'generated' : 'kept'} in ${(park.ms / 1000).toFixed(1)} s`);
+    // Each warm-up call then computes its report (or the board's totals) from the data.
+    await clearReportCache(bench.databaseUrl);
     const fixtures = await readFixtures(bench.databaseUrl);
     const all = targets(fixtures);
     const endpoints = await captureEndpoints(
@@ -586,7 +622,7 @@ async function main(): Promise<void> {
     const postgres = await serverVersion(bench.databaseUrl);
     const rssMiB = peakRss / 1024 / 1024;
     const report = [
-      `${new Date().toISOString()} · scale ${SCALE} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}) · Node.js ${process.version} · PostgreSQL ${postgres}${process.env.DATABASE_URL ? '' : ' (embedded)'} · each cell about ${SECONDS} s of requests at the pace of concurrency 1, at least two per connection, the same number through the API and as raw SQL`,
+      `${new Date().toISOString()} · scale ${SCALE} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}) · Node.js ${process.version} · PostgreSQL ${postgres}${process.env.DATABASE_URL ? '' : ' (embedded)'} · each cell ${SECONDS} s through the API and ${SECONDS} s as raw SQL (at least two requests per connection; writes: about ${SECONDS} s at their pace at concurrency 1, the same number on both sides)`,
       '',
       `Data (${park.generated ? `generated in ${(park.ms / 1000).toFixed(1)} s, ANALYZE included` : 'already there, kept'}): ${rowCounts(park)}.`,
       '',
@@ -596,7 +632,7 @@ async function main(): Promise<void> {
       '',
       `Goals: list and detail p99 < ${GOALS.listP99Ms} ms at concurrency 16 with the API at ≥ ${GOALS.listThroughputShare * 100}% of the SQL's throughput; reports p99 < ${GOALS.reportP99Ms} ms; writes are measured, not held to a goal.`,
       '',
-      "API: `node dist/src/main.js` in its own process (jobs off, logs silent), driven by autocannon from the bench process as manager@demo.park, and the writes as the busiest generated promoter (each request also checks the session); p50, p99 and req/s count the successful requests only (failures are noted beside req/s). The app's pool has DATABASE_POOL_SIZE (default 10) connections. SQL: every statement the endpoint ran, the guard's session check included (captured at PostgresQueryRunner.query in an instance of the app in the bench process), one after the other on one connection, by as many workers as the concurrency on a pg Pool; a write's statements are replayed with its own deal or firm per run (the API's and the SQL's runs each move their own deals). API/SQL throughput below 1 is the share of the database's pace that the API keeps.",
+      "API: `node dist/src/main.js` in its own process (jobs off, logs silent), driven by autocannon from the bench process as manager@demo.park, and the writes as the busiest generated promoter (each request also checks the session); p50, p99 and req/s count the successful requests only (failures are noted beside req/s). The app's pool has DATABASE_POOL_SIZE (default 10) connections. SQL: every statement the endpoint ran, the guard's session check included (captured at PostgresQueryRunner.query in an instance of the app in the bench process), one after the other on one connection, by as many workers as the concurrency on a pg Pool; a write's statements are replayed with its own deal or firm per run (the API's and the SQL's runs each move their own deals). API/SQL throughput below 1 is the share of the database's pace that the API keeps. First call: the warm-up call, made with an empty report cache, so for the reports and the board it is the computation from the data; later calls are served from the cache (src/common/report-cache) until a write changes a table the result read, which is why their API throughput exceeds the SQL's: the SQL column is what each call would cost without it. The writes of the concurrency-1 round empty the cache before the concurrency-16 round, whose first calls compute again.",
       '',
       'Requests:',
       '',

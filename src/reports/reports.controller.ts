@@ -1,4 +1,5 @@
-import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -74,17 +75,29 @@ export class ReportsController {
     };
   }
 
-  private answer<R, T>(
+  /**
+   * The report computed by `build`, or kept in the report cache (src/common/report-cache), keyed
+   * by `input`: as JSON, its cached text goes out as is; CSV and XLSX are drawn from it.
+   */
+  private async answer<R extends { from: string }, T>(
+    name: string,
+    input: object,
     query: ReportQuery,
     accept: string | undefined,
-    period: ReportPeriod,
-    report: R,
-    table: ReportTable<T>,
-  ): R | StreamableFile | Promise<StreamableFile> {
+    reply: FastifyReply,
+    build: () => Promise<R>,
+    table: (report: R) => ReportTable<T>,
+  ): Promise<string | StreamableFile> {
+    const json = await this.cache.rememberJson(name, input, build);
     const format = reportFormat(query.format, accept);
-    if (format === 'csv') return csvFile(table, period.from);
-    if (format === 'xlsx') return xlsxFile(table, period.from);
-    return report;
+    if (format === 'json') {
+      void reply.type('application/json; charset=utf-8');
+      return json;
+    }
+    const report = JSON.parse(json) as R & { from: string };
+    return format === 'csv'
+      ? csvFile(table(report), report.from)
+      : xlsxFile(table(report), report.from);
   }
 
   @Get('funnel')
@@ -95,13 +108,26 @@ export class ReportsController {
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: FunnelReportDto })
-  async funnel(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  async funnel(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept?: string,
+  ) {
     const { period, filters } = await this.scope(query);
-    const stages = await this.cache.remember('funnel', { period, filters }, () =>
-      this.pipelineReports.funnel(period, filters),
+    return this.answer(
+      'funnel',
+      { period, filters },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        pipelineId: filters.pipelineId,
+        stages: await this.pipelineReports.funnel(period, filters),
+      }),
+      (report) => reportTables.funnel(report.stages),
     );
-    const report = { from: period.from, to: period.to, pipelineId: filters.pipelineId, stages };
-    return this.answer(query, accept, period, report, reportTables.funnel(stages));
   }
 
   @Get('velocity')
@@ -112,13 +138,26 @@ export class ReportsController {
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: VelocityReportDto })
-  async velocity(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  async velocity(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept?: string,
+  ) {
     const { period, filters } = await this.scope(query);
-    const result = await this.cache.remember('velocity', { period, filters }, () =>
-      this.pipelineReports.velocity(period, filters),
+    return this.answer(
+      'velocity',
+      { period, filters },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        pipelineId: filters.pipelineId,
+        ...(await this.pipelineReports.velocity(period, filters)),
+      }),
+      (report) => reportTables.velocity(report.stages),
     );
-    const report = { from: period.from, to: period.to, pipelineId: filters.pipelineId, ...result };
-    return this.answer(query, accept, period, report, reportTables.velocity(result.stages));
   }
 
   @Get('forecast')
@@ -130,14 +169,27 @@ export class ReportsController {
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: ForecastReportDto })
-  async forecast(@Query() query: ForecastQuery, @Headers('accept') accept?: string) {
+  async forecast(
+    @Query() query: ForecastQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept?: string,
+  ) {
     const { period, filters } = await this.scope(query);
     const granularity = query.granularity ?? 'month';
-    const result = await this.cache.remember('forecast', { period, filters, granularity }, () =>
-      this.pipelineReports.forecast(period, filters, granularity),
+    return this.answer(
+      'forecast',
+      { period, filters, granularity },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        granularity,
+        ...(await this.pipelineReports.forecast(period, filters, granularity)),
+      }),
+      (report) => reportTables.forecast(report.buckets),
     );
-    const report = { from: period.from, to: period.to, granularity, ...result };
-    return this.answer(query, accept, period, report, reportTables.forecast(result.buckets));
   }
 
   @Get('sources')
@@ -148,13 +200,25 @@ export class ReportsController {
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: SourcesReportDto })
-  async sources(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  async sources(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept?: string,
+  ) {
     const { period, filters } = await this.scope(query);
-    const rows = await this.cache.remember('sources', { period, filters }, () =>
-      this.activityReports.sources(period, filters),
+    return this.answer(
+      'sources',
+      { period, filters },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        rows: await this.activityReports.sources(period, filters),
+      }),
+      (report) => reportTables.sources(report.rows),
     );
-    const report = { from: period.from, to: period.to, rows };
-    return this.answer(query, accept, period, report, reportTables.sources(rows));
   }
 
   @Get('site-visits')
@@ -166,13 +230,25 @@ export class ReportsController {
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: SiteVisitsReportDto })
-  async siteVisits(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  async siteVisits(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept?: string,
+  ) {
     const { period, filters } = await this.scope(query);
-    const result = await this.cache.remember('site-visits', { period, filters }, () =>
-      this.activityReports.siteVisits(period, filters),
+    return this.answer(
+      'site-visits',
+      { period, filters },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        ...(await this.activityReports.siteVisits(period, filters)),
+      }),
+      (report) => reportTables.siteVisits(report.weeks),
     );
-    const report = { from: period.from, to: period.to, ...result };
-    return this.answer(query, accept, period, report, reportTables.siteVisits(result.weeks));
   }
 
   @Get('team')
@@ -187,6 +263,7 @@ export class ReportsController {
   async team(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('accept') accept?: string,
   ) {
     if (principal.role === 'promoter') {
@@ -195,11 +272,19 @@ export class ReportsController {
       query.ownerId = principal.id;
     }
     const { period, filters } = await this.scope(query);
-    const rows = await this.cache.remember('team', { period, filters }, () =>
-      this.activityReports.team(period, filters),
+    return this.answer(
+      'team',
+      { period, filters },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        rows: await this.activityReports.team(period, filters),
+      }),
+      (report) => reportTables.team(report.rows),
     );
-    const report = { from: period.from, to: period.to, rows };
-    return this.answer(query, accept, period, report, reportTables.team(rows));
   }
 
   @Get('targets')
@@ -210,15 +295,27 @@ export class ReportsController {
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: TargetsReportDto })
-  async targetsReport(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  async targetsReport(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept?: string,
+  ) {
     const period = reportPeriod(query);
     const explicit = [query.from, query.year].some((v) => v !== undefined);
     const overlapping = explicit ? period : undefined;
-    const rows = await this.cache.remember('targets', { overlapping }, () =>
-      this.targets.progress(overlapping),
+    return this.answer(
+      'targets',
+      { period, overlapping },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        targets: await this.targets.progress(overlapping),
+      }),
+      (report) => reportTables.targets(report.targets),
     );
-    const report = { from: period.from, to: period.to, targets: rows };
-    return this.answer(query, accept, period, report, reportTables.targets(rows));
   }
 
   @Get('compute-usage')
@@ -229,13 +326,25 @@ export class ReportsController {
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   @ApiOkResponse({ type: ComputeUsageReportDto })
-  async computeUsage(@Query() query: ReportQuery, @Headers('accept') accept?: string) {
+  async computeUsage(
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('accept') accept?: string,
+  ) {
     const period = reportPeriod(query);
-    const result = await this.cache.remember('compute-usage', { period }, () =>
-      this.parkReports.computeUsage(period),
+    return this.answer(
+      'compute-usage',
+      { period },
+      query,
+      accept,
+      reply,
+      async () => ({
+        from: period.from,
+        to: period.to,
+        ...(await this.parkReports.computeUsage(period)),
+      }),
+      (report) => reportTables.computeUsage(report.months),
     );
-    const report = { from: period.from, to: period.to, ...result };
-    return this.answer(query, accept, period, report, reportTables.computeUsage(result.months));
   }
 
   @Get('overview')
@@ -244,11 +353,17 @@ export class ReportsController {
     summary: 'The dashboard’s headline figures and the targets’ progress, in one call',
   })
   @ApiOkResponse({ type: OverviewDto })
-  async overview(): Promise<OverviewDto> {
+  async overview(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const pipeline = await this.pipelines.defaultPipeline();
-    return this.cache.remember('overview', { pipelineId: pipeline.id }, async () => {
-      const figures = await this.parkReports.overview(pipeline.id);
-      return { ...figures, targets: await this.targets.progress() };
-    });
+    const json = await this.cache.rememberJson(
+      'overview',
+      { pipelineId: pipeline.id },
+      async (): Promise<OverviewDto> => ({
+        ...(await this.parkReports.overview(pipeline.id)),
+        targets: await this.targets.progress(),
+      }),
+    );
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 }

@@ -40,16 +40,25 @@ export class ReportCacheService implements OnModuleInit {
    * besides the data), from the cache when still valid. What it returns goes through JSON.
    */
   async remember<T>(report: string, input: unknown, compute: () => Promise<T>): Promise<T> {
+    return JSON.parse(await this.rememberJson(report, input, compute)) as T;
+  }
+
+  /** The same, as the result's JSON text (sent as is, without parsing and serialising again). */
+  async rememberJson(
+    report: string,
+    input: unknown,
+    compute: () => Promise<unknown>,
+  ): Promise<string> {
     const ttl = this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true });
     // Inside a caller's transaction, its own uncommitted writes would be invisible to the check.
-    if (ttl === 0 || this.txHost.isTransactionActive()) return compute();
+    if (ttl === 0 || this.txHost.isTransactionActive()) return JSON.stringify(await compute());
     const key = `${report}:${createHash('sha256').update(JSON.stringify(input)).digest('base64url')}`;
-    const cached = await this.read<T>(key, ttl);
+    const cached = await this.read(key, ttl);
     if (cached) return cached.body;
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-      const computedMeanwhile = await this.read<T>(key, ttl);
+      const computedMeanwhile = await this.read(key, ttl);
       if (computedMeanwhile) return computedMeanwhile.body;
       // The backend's scan counters also hold earlier transactions' scans not yet flushed to the
       // shared statistics: the tables read are those whose counters grow while computing.
@@ -79,13 +88,13 @@ export class ReportCacheService implements OnModuleInit {
                computed_at = EXCLUDED.computed_at`,
         [key, snapshot, body, scans],
       );
-      return JSON.parse(body) as T;
+      return body;
     });
   }
 
-  private async read<T>(key: string, ttlSeconds: number): Promise<{ body: T } | undefined> {
-    const [row] = await this.txHost.tx.query<{ body: T }[]>(
-      `SELECT c.body FROM report_cache c
+  private async read(key: string, ttlSeconds: number): Promise<{ body: string } | undefined> {
+    const [row] = await this.txHost.tx.query<{ body: string }[]>(
+      `SELECT c.body::text AS body FROM report_cache c
         WHERE c.key = $1 AND c.computed_at > now() - make_interval(secs => $2)
           AND NOT EXISTS (
             SELECT 1 FROM report_changes r
