@@ -1,4 +1,4 @@
-import { escapeLike } from '../common/sql/like';
+import { containsText, escapeLike } from '../common/sql/like';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
@@ -37,13 +37,16 @@ export class CompaniesService {
   list(query: ListCompaniesQuery): Promise<Page<Company>> {
     const qb = this.companies.createQueryBuilder('c');
     if (query.q) {
-      // A UNION of trigram-indexed lookups: an OR across columns and contacts would scan the table.
+      // One condition on the row (names, credit code) and its contacts, so that the planner may read
+      // the matches by index or walk the list's order when most rows match.
+      const placeholders = { term: ':q', pattern: ':pattern' };
+      const contacts = `SELECT company_id FROM contacts
+                         WHERE ${containsText(query.q, ['name'], placeholders)} AND deleted_at IS NULL`;
       qb.andWhere(
-        `c.id IN (SELECT id FROM companies WHERE name ILIKE :q
-                  UNION SELECT id FROM companies WHERE name_en ILIKE :q
-                  UNION SELECT id FROM companies WHERE credit_code ILIKE :q
-                  UNION SELECT company_id FROM contacts WHERE name ILIKE :q AND deleted_at IS NULL)`,
-        { q: escapeLike(query.q) },
+        containsText(query.q, ['c.name', 'c.nameEn', 'c.creditCode'], placeholders, {
+          alternatives: [`c.id = ANY (ARRAY(${contacts}))`],
+        }),
+        { q: query.q, pattern: escapeLike(query.q) },
       );
     }
     if (query.aiSegment) qb.andWhere('c.aiSegment = :aiSegment', { aiSegment: query.aiSegment });

@@ -39,6 +39,8 @@ import type {
 @Index('idx_companies_name_en_trgm', { synchronize: false })
 @Index('idx_companies_normalized_name_trgm', { synchronize: false })
 @Index('idx_companies_credit_code_trgm', { synchronize: false })
+// Also GIN indexes on crm_ngrams(name), (name_en) and (credit_code) for substring search
+// (src/common/sql/like.ts; migrations/1796000060000-NgramSearch.ts), unseen by TypeORM.
 export class Company {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

@@ -21,6 +21,7 @@ import { Company } from './company.entity';
   where: 'is_primary AND deleted_at IS NULL',
 })
 @Index('idx_contacts_name_trgm', { synchronize: false })
+// Also a GIN index on crm_ngrams(name) (migrations/1796000060000-NgramSearch.ts), unseen by TypeORM.
 export class Contact {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) companyId!: string;
