@@ -3,9 +3,10 @@ import { Client } from 'pg';
 /**
  * A synthetic park for the benchmarks, written set-based in SQL (INSERT … SELECT over
  * generate_series and temporary tables, no row sent from Node): at scale 1 about 10,000 firms,
- * 100,000 leads, 30,000 deals of the default pipeline with their stage history, 20,000 site
- * visits, 100,000 activities, 30,000 tasks and 200 compute-center accounts with a year of daily
- * usage. Skewed like real data: a few busy promoters, most deals in the early stages.
+ * 100,000 leads, 30,000 deals of the default pipeline with their stage history (about 100,000
+ * entries), 20,000 site visits, 300,000 activities, 30,000 tasks, 500 units with leases, 5,000
+ * support applications and 200 compute-center accounts with a year of daily usage. Skewed like
+ * real data: a few busy promoters, most deals in the early stages.
  */
 
 export interface GeneratedPark {
@@ -205,13 +206,13 @@ const LEAD_STATUSES: [string, number][] = [
 ];
 /** Deals by their furthest stage (1…7 of the default pipeline), and lost (0). */
 const DEAL_STAGES: [number, number][] = [
-  [1, 0.25],
-  [2, 0.2],
+  [1, 0.2],
+  [2, 0.18],
   [3, 0.17],
-  [4, 0.12],
-  [5, 0.06],
-  [6, 0.04],
-  [7, 0.06],
+  [4, 0.14],
+  [5, 0.08],
+  [6, 0.05],
+  [7, 0.08],
   [0, 0.1],
 ];
 const LOST_REASONS = [
