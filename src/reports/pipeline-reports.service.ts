@@ -1,7 +1,14 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
-import { dealScope, days, SqlParams, type DealFilters } from './report-sql';
+import {
+  dealFilter,
+  dealScope,
+  days,
+  pipelineStageIds,
+  SqlParams,
+  type DealFilters,
+} from './report-sql';
 import type { ReportPeriod } from './report-period';
 
 export interface FunnelStage {
@@ -68,24 +75,25 @@ export class PipelineReportsService {
   async funnel(period: ReportPeriod, filters: DealFilters): Promise<FunnelStage[]> {
     const p = new SqlParams();
     const [start, end] = [p.add(period.start), p.add(period.end)];
+    const pipeline = p.add(filters.pipelineId);
+    const deal = dealFilter(p, filters);
     return this.query<FunnelStage>(
-      `WITH ${dealScope(p, filters)},
-       per_deal AS (
+      `WITH per_deal AS (
          SELECT h.deal_id, max(s.position) FILTER (WHERE s.kind <> 'lost') AS furthest,
                 bool_or(s.kind = 'lost') AS lost
            FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
-          WHERE h.moved_at >= ${start} AND h.moved_at < ${end}
+          WHERE h.to_stage_id = ANY (${pipelineStageIds(pipeline)}) AND h.moved_at >= ${start} AND h.moved_at < ${end}
           GROUP BY h.deal_id),
        valued AS (
          SELECT m.furthest, m.lost, d.expected_investment, d.expected_area, d.expected_compute_card_hours
-           FROM per_deal m JOIN scope d ON d.id = m.deal_id),
+           FROM per_deal m JOIN deals d ON d.id = m.deal_id ${deal.joins} WHERE ${deal.where}),
        reached AS (
          SELECT s.id, s.code, s.name, s.name_en, s.kind, s.position, count(v.*)::int AS reached,
                 coalesce(sum(v.expected_investment), 0) AS investment, coalesce(sum(v.expected_area), 0) AS area,
                 coalesce(sum(v.expected_compute_card_hours), 0)::int AS compute
            FROM stages s
            LEFT JOIN valued v ON CASE WHEN s.kind = 'lost' THEN v.lost ELSE v.furthest >= s.position END
-          WHERE s.pipeline_id = ${p.add(filters.pipelineId)} AND s.retired_at IS NULL
+          WHERE s.pipeline_id = ${pipeline} AND s.retired_at IS NULL
           GROUP BY s.id)
        SELECT id AS "stageId", code, name, name_en AS "nameEn", kind, reached,
               CASE WHEN kind = 'lost' THEN NULL
@@ -110,21 +118,35 @@ export class PipelineReportsService {
     period: ReportPeriod,
     filters: DealFilters,
   ): Promise<{ stages: StageVelocity[]; cycleTimes: CycleTime[] }> {
-    // Ordering every stay of the scope's deals is one large sort: let it run in memory.
+    // The period's moves are ordered by deal, one sort: let it run in memory.
     await this.txHost.tx.query(`SET LOCAL work_mem = '32MB'`);
     const p = new SqlParams();
     const [start, end] = [p.add(period.start), p.add(period.end)];
+    const pipeline = p.add(filters.pipelineId);
+    const deal = dealFilter(p, filters);
+    // A stay ends with its deal's next move: the stays that ended in the period are those that
+    // the period's moves ended, each the move before it. A deal's moves are in order of time,
+    // then (moves made in one transaction) of stage position, then of id; the move before a
+    // deal's first one in the period is its last one before the period, looked up by deal.
     const stages = await this.query<StageVelocity>(
-      `WITH ${dealScope(p, filters)},
-       -- Each deal's stays in order (ties, moves made in one transaction, by stage position).
-       stays AS (
-         SELECT h.to_stage_id AS stage_id, h.moved_at AS entered_at,
-                lead(h.moved_at) OVER (PARTITION BY h.deal_id ORDER BY h.moved_at, s.position) AS left_at
+      `WITH moves AS (
+         SELECT h.deal_id, h.to_stage_id AS stage_id, h.moved_at,
+                lag(h.to_stage_id) OVER deal_moves AS before_stage_id, lag(h.moved_at) OVER deal_moves AS before_at
            FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
-          WHERE h.deal_id IN (SELECT id FROM scope) AND h.moved_at < ${end}),
+          WHERE h.to_stage_id = ANY (${pipelineStageIds(pipeline)}) AND h.moved_at >= ${start} AND h.moved_at < ${end}
+            AND h.deal_id IN (SELECT d.id FROM deals d ${deal.joins} WHERE ${deal.where})
+         WINDOW deal_moves AS (PARTITION BY h.deal_id ORDER BY h.moved_at, s.position, h.id)),
        ended_stays AS (
-         SELECT stage_id, ${days('left_at', 'entered_at')} AS days FROM stays
-          WHERE left_at >= ${start} AND left_at < ${end}),
+         SELECT m.before_stage_id AS stage_id, ${days('m.moved_at', 'm.before_at')} AS days
+           FROM moves m WHERE m.before_at IS NOT NULL
+         UNION ALL
+         SELECT b.stage_id, ${days('m.moved_at', 'b.moved_at')}
+           FROM moves m CROSS JOIN LATERAL (
+                  SELECT h.to_stage_id AS stage_id, h.moved_at
+                    FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
+                   WHERE h.deal_id = m.deal_id AND h.moved_at < ${start}
+                   ORDER BY h.moved_at DESC, s.position DESC, h.id DESC LIMIT 1) b
+          WHERE m.before_at IS NULL),
        ended AS (
          SELECT stage_id, count(*)::int AS stays,
                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 1)::float8 AS median,
@@ -133,30 +155,39 @@ export class PipelineReportsService {
        open_now AS (
          SELECT d.stage_id, count(*)::int AS open,
                 count(*) FILTER (WHERE s.sla_days IS NOT NULL AND d.stage_entered_at < now() - make_interval(days => s.sla_days))::int AS over_sla
-           FROM scope d JOIN stages s ON s.id = d.stage_id WHERE d.closed_at IS NULL GROUP BY d.stage_id)
+           FROM deals d ${deal.joins} JOIN stages s ON s.id = d.stage_id
+          WHERE ${deal.where} AND d.closed_at IS NULL GROUP BY d.stage_id)
        SELECT s.id AS "stageId", s.code, s.name, s.name_en AS "nameEn", s.sla_days AS "slaDays",
               coalesce(e.stays, 0) AS stays, e.median AS "medianDays", e.p90 AS "p90Days",
               coalesce(o.open, 0) AS "openNow", coalesce(o.over_sla, 0) AS "overSlaNow"
          FROM stages s LEFT JOIN ended e ON e.stage_id = s.id LEFT JOIN open_now o ON o.stage_id = s.id
-        WHERE s.pipeline_id = ${p.add(filters.pipelineId)} AND s.retired_at IS NULL AND s.kind = 'open'
+        WHERE s.pipeline_id = ${pipeline} AND s.retired_at IS NULL AND s.kind = 'open'
         ORDER BY s.position`,
       p,
     );
     const q = new SqlParams();
     const [from, to] = [q.add(period.start), q.add(period.end)];
+    const cycles = q.add(filters.pipelineId);
+    const cycleDeal = dealFilter(q, filters);
+    const toWhat = (stage: string) =>
+      `CASE WHEN ${stage}.kind = 'won' THEN 'tenant' ELSE 'signed' END`;
     const cycleTimes = await this.query<CycleTime>(
-      `WITH ${dealScope(q, filters)},
-       -- Deals whose first entry into Signed, or into the won stage, falls in the period.
-       firsts AS (
-         SELECT h.deal_id, CASE WHEN s.kind = 'won' THEN 'tenant' ELSE 'signed' END AS "to", min(h.moved_at) AS at
+      `WITH firsts AS (
+         -- Deals whose first entry into Signed, or into the won stage, falls in the period: of the
+         -- deals with such an entry in the period (by stage and date), those with none before it.
+         SELECT h.deal_id, ${toWhat('s')} AS "to", min(h.moved_at) AS at
            FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
-          WHERE s.pipeline_id = ${q.add(filters.pipelineId)} AND (s.code = 'signed' OR s.kind = 'won')
-            AND h.moved_at < ${to}
+          WHERE s.pipeline_id = ${cycles} AND (s.code = 'signed' OR s.kind = 'won') AND h.moved_at < ${to}
+            AND h.deal_id IN (
+              SELECT x.deal_id FROM deal_stage_history x JOIN stages xs ON xs.id = x.to_stage_id
+               WHERE xs.pipeline_id = ${cycles} AND (xs.code = 'signed' OR xs.kind = 'won')
+                 AND x.moved_at >= ${from} AND x.moved_at < ${to})
           GROUP BY h.deal_id, 2
          HAVING min(h.moved_at) >= ${from}),
        cycles AS (
          SELECT f."to", ${days('f.at', 'coalesce(l.created_at, d.created_at)')} AS days
-           FROM firsts f JOIN scope d ON d.id = f.deal_id LEFT JOIN leads l ON l.id = d.lead_id)
+           FROM firsts f JOIN deals d ON d.id = f.deal_id ${cycleDeal.joins} LEFT JOIN leads l ON l.id = d.lead_id
+          WHERE ${cycleDeal.where})
        SELECT t."to", count(c.days)::int AS deals,
               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "medianDays",
               round(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "p90Days"
