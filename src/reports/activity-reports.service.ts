@@ -2,7 +2,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Injectable } from '@nestjs/common';
 import { LEAD_SOURCES } from '../leads/lead.enums';
-import { dealScope, SqlParams, type DealFilters } from './report-sql';
+import { dealFilter, pipelineStageIds, SqlParams, type DealFilters } from './report-sql';
 import type { ReportPeriod } from './report-period';
 
 export interface SourceRow {
@@ -64,7 +64,10 @@ export class ActivityReportsService {
     return this.txHost.tx.query<T[]>(sql, params.values);
   }
 
-  /** Leads created in the period by source, how far they went, and how many signed. */
+  /**
+   * Leads created in the period by source, how far they went, and how many signed (have a live
+   * deal that entered Signed). A lead's firm is joined only to filter by its AI segment.
+   */
   sources(period: ReportPeriod, filters: Omit<DealFilters, 'pipelineId'>): Promise<SourceRow[]> {
     const p = new SqlParams();
     const conditions = [
@@ -75,25 +78,35 @@ export class ActivityReportsService {
     if (filters.ownerId) conditions.push(`l.owner_id = ${p.add(filters.ownerId)}`);
     if (filters.source) conditions.push(`l.source = ${p.add(filters.source)}`);
     if (filters.aiSegment) conditions.push(`c.ai_segment = ${p.add(filters.aiSegment)}`);
+    const firm = filters.aiSegment ? 'JOIN companies c ON c.id = l.company_id' : '';
+    // The signed leads are counted by a semi-join, which the planner runs from either side: the
+    // few leads of a promoter's month to their deals (idx_deals_lead), or the park's signings
+    // to their leads.
     return this.query<SourceRow>(
       `WITH picked AS (
-         SELECT l.id, l.source, l.status, l.converted_at FROM leads l JOIN companies c ON c.id = l.company_id
-          WHERE ${conditions.join(' AND ')}),
+         SELECT l.id, l.source, l.status, l.converted_at FROM leads l ${firm} WHERE ${conditions.join(' AND ')}),
+       counted AS (
+         SELECT x.source, count(*)::int AS leads,
+                count(*) FILTER (WHERE x.status IN ('qualified', 'converted'))::int AS qualified,
+                count(*) FILTER (WHERE x.converted_at IS NOT NULL)::int AS converted,
+                count(*) FILTER (WHERE x.status = 'disqualified')::int AS disqualified
+           FROM picked x GROUP BY x.source),
        signed AS (
-         SELECT DISTINCT d.lead_id FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id
-           JOIN stages s ON s.id = h.to_stage_id
-          WHERE d.deleted_at IS NULL AND s.code = 'signed' AND d.lead_id IN (SELECT id FROM picked))
-       SELECT src.source, count(x.id)::int AS leads,
-              count(x.id) FILTER (WHERE x.status IN ('qualified', 'converted'))::int AS qualified,
-              count(x.id) FILTER (WHERE x.converted_at IS NOT NULL)::int AS converted,
-              count(x.id) FILTER (WHERE x.status = 'disqualified')::int AS disqualified,
-              ${rate('count(x.id) FILTER (WHERE x.converted_at IS NOT NULL)', 'count(x.id)')} AS "conversionRate",
-              count(sg.lead_id)::int AS signed
+         SELECT x.source, count(*)::int AS signed FROM picked x
+          WHERE x.id IN (
+            SELECT d.lead_id FROM deals d JOIN deal_stage_history h ON h.deal_id = d.id
+              JOIN stages s ON s.id = h.to_stage_id
+             WHERE d.deleted_at IS NULL AND s.code = 'signed')
+          GROUP BY x.source)
+       SELECT src.source, coalesce(c.leads, 0) AS leads, coalesce(c.qualified, 0) AS qualified,
+              coalesce(c.converted, 0) AS converted, coalesce(c.disqualified, 0) AS disqualified,
+              ${rate('coalesce(c.converted, 0)', 'coalesce(c.leads, 0)')} AS "conversionRate",
+              coalesce(sg.signed, 0) AS signed
          FROM unnest(${p.add([...LEAD_SOURCES], '::text[]')}) WITH ORDINALITY AS src(source, n)
-         LEFT JOIN picked x ON x.source = src.source
-         LEFT JOIN signed sg ON sg.lead_id = x.id
+         LEFT JOIN counted c ON c.source = src.source
+         LEFT JOIN signed sg ON sg.source = src.source
         ${filters.source ? `WHERE src.source = ${p.add(filters.source)}` : ''}
-        GROUP BY src.source, src.n ORDER BY src.n`,
+        ORDER BY src.n`,
       p,
     );
   }
@@ -104,12 +117,12 @@ export class ActivityReportsService {
     filters: DealFilters,
   ): Promise<{ weeks: VisitWeekRow[]; summary: VisitSummary }> {
     const p = new SqlParams();
-    const scope = dealScope(p, filters);
+    const deal = dealFilter(p, filters);
     const visits = `visits AS (
-         SELECT v.* FROM site_visits v JOIN scope d ON d.id = v.deal_id
-          WHERE v.starts_at >= ${p.add(period.start)} AND v.starts_at < ${p.add(period.end)})`;
+         SELECT v.* FROM site_visits v JOIN deals d ON d.id = v.deal_id ${deal.joins}
+          WHERE ${deal.where} AND v.starts_at >= ${p.add(period.start)} AND v.starts_at < ${p.add(period.end)})`;
     const weeks = await this.query<VisitWeekRow>(
-      `WITH ${scope}, ${visits}
+      `WITH ${visits}
        SELECT to_char(date_trunc('week', v.starts_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS "weekStart",
               h.user_id AS "hostId", u.display_name AS "hostName", v.place_type AS "placeType",
               coalesce(v.place_label, '') AS place, count(*)::int AS visits,
@@ -121,7 +134,7 @@ export class ActivityReportsService {
       p,
     );
     const [summary] = await this.query<VisitSummary>(
-      `WITH ${scope}, ${visits},
+      `WITH ${visits},
        visited AS (SELECT DISTINCT deal_id FROM visits WHERE status = 'completed'),
        visited_signed AS (
          SELECT DISTINCT x.deal_id FROM visited x JOIN deal_stage_history h ON h.deal_id = x.deal_id
@@ -163,8 +176,9 @@ export class ActivityReportsService {
          SELECT h.user_id, count(*)::int AS n FROM site_visit_hosts h JOIN site_visits v ON v.id = h.visit_id
           WHERE h.user_id IN (SELECT id FROM people) AND v.status = 'completed' AND ${within('v.starts_at')} GROUP BY 1),
        moves_of AS (
-         SELECT h.moved_by_id AS user_id, count(*)::int AS n FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id
-          WHERE h.moved_by_id IN (SELECT id FROM people) AND d.pipeline_id = ${pipeline} AND ${within('h.moved_at')} GROUP BY 1),
+         SELECT h.moved_by_id AS user_id, count(*)::int AS n FROM deal_stage_history h
+          WHERE h.moved_by_id IN (SELECT id FROM people) AND h.to_stage_id = ANY (${pipelineStageIds(pipeline)})
+            AND ${within('h.moved_at')} GROUP BY 1),
        signings_of AS (
          SELECT d.owner_id AS user_id, count(DISTINCT d.id)::int AS n FROM deals d
            JOIN deal_stage_history h ON h.deal_id = d.id JOIN stages s ON s.id = h.to_stage_id
