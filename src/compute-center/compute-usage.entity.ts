@@ -1,4 +1,12 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
 import { ComputeAccount } from './compute-account.entity';
 
 /**
@@ -6,6 +14,7 @@ import { ComputeAccount } from './compute-account.entity';
  * them (a day's figure is cumulative: a later report replaces it). `remoteVersion` orders reports.
  */
 @Entity('compute_usage')
+@Index('idx_compute_usage_day', ['day'])
 export class ComputeUsage {
   @PrimaryColumn({ type: 'uuid' }) accountId!: string;
   @ManyToOne(() => ComputeAccount, { onDelete: 'CASCADE' })

@@ -43,23 +43,29 @@ export class ParkReportsService {
     period: ReportPeriod,
   ): Promise<{ months: ComputeUsageMonth[]; tenants: ComputeTenantRow[] }> {
     const params = [period.from, period.to];
+    // The usage of the period by day (idx_compute_usage_day); the firm of each account by id, a
+    // lookup per account: the accounts are few beside the companies.
     const months = await this.txHost.tx.query<ComputeUsageMonth[]>(
       `WITH monthly AS (
          SELECT account_id, date_trunc('month', day) AS month, sum(card_hours) AS hours FROM compute_usage
-          WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2)
-       SELECT c.id AS "companyId", c.name AS "companyName", to_char(m.month, 'YYYY-MM') AS month,
+          WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2),
+       firms AS MATERIALIZED (
+         SELECT a.id, a.company_id, (SELECT c.name FROM companies c WHERE c.id = a.company_id) AS name
+           FROM compute_accounts a)
+       SELECT f.company_id AS "companyId", f.name AS "companyName", to_char(m.month, 'YYYY-MM') AS month,
               m.hours::numeric(16,2)::text AS "cardHours"
-         FROM monthly m JOIN compute_accounts a ON a.id = m.account_id JOIN companies c ON c.id = a.company_id
-        ORDER BY c.name, m.month`,
+         FROM monthly m JOIN firms f ON f.id = m.account_id
+        ORDER BY f.name, f.company_id, m.month`,
       params,
     );
     const tenants = await this.txHost.tx.query<ComputeTenantRow[]>(
-      `SELECT c.id AS "companyId", c.name AS "companyName", a.status AS "accountStatus",
+      `SELECT a.company_id AS "companyId", (SELECT c.name FROM companies c WHERE c.id = a.company_id) AS "companyName",
+              a.status AS "accountStatus",
               coalesce(l.allocated, 0)::numeric(16,2)::text AS "subsidyAllocated",
               coalesce(l.allocated - l.remaining, 0)::numeric(16,2)::text AS "subsidyConsumed",
               coalesce(l.remaining, 0)::numeric(16,2)::text AS "subsidyRemaining",
               coalesce(u.used, 0)::numeric(16,2)::text AS "usedInPeriod"
-         FROM compute_accounts a JOIN companies c ON c.id = a.company_id
+         FROM compute_accounts a
          LEFT JOIN LATERAL (
            SELECT sum(amount) AS allocated, sum(coalesce(remaining, amount)) AS remaining FROM compute_allocations
             WHERE account_id = a.id AND unit = 'card_hour' AND kind = 'subsidy_voucher'
@@ -67,7 +73,7 @@ export class ParkReportsService {
          LEFT JOIN (
            SELECT account_id, sum(card_hours) AS used FROM compute_usage
             WHERE day >= $1::date AND day < $2::date GROUP BY account_id) u ON u.account_id = a.id
-        ORDER BY c.name`,
+        ORDER BY "companyName", a.company_id`,
       params,
     );
     return { months, tenants };
