@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { escapeLike } from '../src/common/sql/like';
 import { newCreditCode, newLead } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, type ApiResponse, TestApp } from './support/test-app';
 
 describe('global search', () => {
   let t: TestApp;
@@ -125,7 +125,7 @@ describe('global search', () => {
         const found: string[] = [];
         let cursor: string | null = null;
         do {
-          const page = await t.request(
+          const page: ApiResponse = await t.request(
             'GET',
             `/api/v1/companies?limit=200&q=${encodeURIComponent(q)}${cursor ? `&cursor=${cursor}` : ''}`,
             { token: admin },
