@@ -172,25 +172,28 @@ export class PipelineReportsService {
     const toWhat = (stage: string) =>
       `CASE WHEN ${stage}.kind = 'won' THEN 'tenant' ELSE 'signed' END`;
     const cycleTimes = await this.query<CycleTime>(
-      `WITH firsts AS (
-         -- Deals whose first entry into Signed, or into the won stage, falls in the period: of the
-         -- deals with such an entry in the period (by stage and date), those with none before it.
-         SELECT h.deal_id, ${toWhat('s')} AS "to", min(h.moved_at) AS at
-           FROM deal_stage_history h JOIN stages s ON s.id = h.to_stage_id
-          WHERE s.pipeline_id = ${cycles} AND (s.code = 'signed' OR s.kind = 'won') AND h.moved_at < ${to}
-            AND h.deal_id IN (
-              SELECT x.deal_id FROM deal_stage_history x JOIN stages xs ON xs.id = x.to_stage_id
-               WHERE xs.pipeline_id = ${cycles} AND (xs.code = 'signed' OR xs.kind = 'won')
-                 AND x.moved_at >= ${from} AND x.moved_at < ${to})
-          GROUP BY h.deal_id, 2
-         HAVING min(h.moved_at) >= ${from}),
+      `WITH entered AS (
+         -- The filtered deals' entries into Signed, or into the won stage, in the period (by stage
+         -- and date, or by deal for an owner's deals), the first of each deal and kind…
+         SELECT x.deal_id, ${toWhat('s')} AS "to", min(x.moved_at) AS at, d.lead_id, d.created_at
+           FROM deal_stage_history x JOIN stages s ON s.id = x.to_stage_id
+           JOIN deals d ON d.id = x.deal_id ${cycleDeal.joins}
+          WHERE s.pipeline_id = ${cycles} AND (s.code = 'signed' OR s.kind = 'won')
+            AND x.moved_at >= ${from} AND x.moved_at < ${to} AND ${cycleDeal.where}
+          GROUP BY x.deal_id, 2, d.id),
+       -- … counted where it was the deal's first entry of that kind ever: none before the period,
+       -- looked up by deal (a flag, not a filter, so that the joins are planned for every entry).
        cycles AS (
-         SELECT f."to", ${days('f.at', 'coalesce(l.created_at, d.created_at)')} AS days
-           FROM firsts f JOIN deals d ON d.id = f.deal_id ${cycleDeal.joins} LEFT JOIN leads l ON l.id = d.lead_id
-          WHERE ${cycleDeal.where})
-       SELECT t."to", count(c.days)::int AS deals,
-              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "medianDays",
-              round(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.days)::numeric, 1)::float8 AS "p90Days"
+         SELECT f."to", ${days('f.at', 'coalesce(l.created_at, f.created_at)')} AS days, earlier.at IS NULL AS first
+           FROM entered f LEFT JOIN leads l ON l.id = f.lead_id
+           LEFT JOIN LATERAL (
+             SELECT e.moved_at AS at FROM deal_stage_history e JOIN stages s ON s.id = e.to_stage_id
+              WHERE e.deal_id = f.deal_id AND e.moved_at < ${from} AND s.pipeline_id = ${cycles}
+                AND (s.code = 'signed' OR s.kind = 'won') AND ${toWhat('s')} = f."to"
+              LIMIT 1) earlier ON true)
+       SELECT t."to", count(c.days) FILTER (WHERE c.first)::int AS deals,
+              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days) FILTER (WHERE c.first)::numeric, 1)::float8 AS "medianDays",
+              round(percentile_cont(0.9) WITHIN GROUP (ORDER BY c.days) FILTER (WHERE c.first)::numeric, 1)::float8 AS "p90Days"
          FROM (VALUES ('signed'), ('tenant')) AS t("to") LEFT JOIN cycles c ON c."to" = t."to"
         GROUP BY t."to" ORDER BY t."to"`,
       q,
