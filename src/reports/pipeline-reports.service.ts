@@ -169,13 +169,12 @@ export class PipelineReportsService {
     const [from, to] = [q.add(period.start), q.add(period.end)];
     const cycles = q.add(filters.pipelineId);
     const cycleDeal = dealFilter(q, filters);
+    const stagesOf = (condition: string) =>
+      `ARRAY(SELECT id FROM stages WHERE pipeline_id = ${cycles} AND ${condition})`;
     const toWhat = (stage: string) =>
       `CASE WHEN ${stage}.kind = 'won' THEN 'tenant' ELSE 'signed' END`;
     const cycleTimes = await this.query<CycleTime>(
-      `WITH kinds AS (
-         SELECT ${toWhat('s')} AS "to", array_agg(s.id) AS stage_ids FROM stages s
-          WHERE s.pipeline_id = ${cycles} AND (s.code = 'signed' OR s.kind = 'won') GROUP BY 1),
-       entered AS (
+      `WITH entered AS (
          -- The filtered deals' entries into Signed, or into the won stage, in the period (by stage
          -- and date, or by deal for an owner's deals), the first of each deal and kind…
          SELECT x.deal_id, ${toWhat('s')} AS "to", min(x.moved_at) AS at, d.lead_id, d.created_at
@@ -188,10 +187,12 @@ export class PipelineReportsService {
        -- looked up by deal (a flag, not a filter, so that the joins are planned for every entry).
        cycles AS (
          SELECT f."to", ${days('f.at', 'coalesce(l.created_at, f.created_at)')} AS days, earlier.at IS NULL AS first
-           FROM entered f JOIN kinds k ON k."to" = f."to" LEFT JOIN leads l ON l.id = f.lead_id
+           FROM entered f LEFT JOIN leads l ON l.id = f.lead_id
            LEFT JOIN LATERAL (
              SELECT e.moved_at AS at FROM deal_stage_history e
-              WHERE e.deal_id = f.deal_id AND e.moved_at < ${from} AND e.to_stage_id = ANY (k.stage_ids)
+              WHERE e.deal_id = f.deal_id AND e.moved_at < ${from}
+                AND e.to_stage_id = ANY (CASE f."to" WHEN 'tenant' THEN ${stagesOf(`kind = 'won'`)}
+                                         ELSE ${stagesOf(`code = 'signed' AND kind <> 'won'`)} END)
               LIMIT 1) earlier ON true)
        SELECT t."to", count(c.days) FILTER (WHERE c.first)::int AS deals,
               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days) FILTER (WHERE c.first)::numeric, 1)::float8 AS "medianDays",
