@@ -44,8 +44,18 @@ export async function createTestDatabase(
     name,
     url: databaseUrl(serverUrl, name),
     drop: () =>
-      withAdminClient(serverUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      ).then(() => undefined),
+      withAdminClient(serverUrl, async (client) => {
+        // Pools that were just ended may still be closing their connections: a FORCE drop would
+        // send those a FATAL that their (already released) clients report as unhandled errors.
+        for (let waited = 0; waited < 3_000; waited += 50) {
+          const { rows } = await client.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }).then(() => undefined),
   };
 }
