@@ -9,47 +9,47 @@ import { startTestApp, TestApp } from './support/test-app';
  * Reports are served from report_cache while nothing they read has changed: every write to a
  * table a report read (through the API, or straight in SQL) makes the next call compute afresh.
  */
+let t: TestApp;
+let manager: string;
+const period = 'from=2020-01-01&to=2030-01-01';
+
+const funnel = async () => {
+  const response = await t.request('GET', `/api/v1/reports/funnel?${period}`, { token: manager });
+  expect(response.status).toBe(200);
+  return response.body as { stages: { code: string; reached: number }[] };
+};
+const reached = (report: Awaited<ReturnType<typeof funnel>>, code: string) =>
+  report.stages.find((s) => s.code === code)!.reached;
+const entries = async (report: string) =>
+  (
+    await t.db.query<{ computed_at: Date; tables: string[] }>(
+      `SELECT computed_at, tables FROM report_cache WHERE key LIKE $1`,
+      [`${report}:%`],
+    )
+  ).rows;
+/** The funnel's own statement runs (the cache's reads and the guard's left out). */
+const funnelComputations = async (work: () => Promise<unknown>) => {
+  const recorder = statementRecorder(t.app.get(DataSource));
+  try {
+    const statements = await recorder.during(work);
+    return statements.filter((s) => s.sql.includes('per_deal AS')).length;
+  } finally {
+    recorder.restore();
+  }
+};
+/** A new deal of the demo's first promoter, in the default pipeline's first stage. */
+const newDeal = async () => {
+  const { rows } = await t.db.query<{ id: string }>(
+    `INSERT INTO deals (title, company_id, pipeline_id, stage_id, owner_id, stage_entered_at)
+     SELECT 'cache test', c.id, p.id, s.id, c.owner_id, now()
+       FROM companies c, pipelines p JOIN stages s ON s.pipeline_id = p.id AND s.position = 1
+      WHERE p.is_default AND c.owner_id IS NOT NULL ORDER BY c.created_at LIMIT 1
+     RETURNING id`,
+  );
+  return rows[0].id;
+};
+
 describe('report cache', () => {
-  let t: TestApp;
-  let manager: string;
-  const period = 'from=2020-01-01&to=2030-01-01';
-
-  const funnel = async () => {
-    const response = await t.request('GET', `/api/v1/reports/funnel?${period}`, { token: manager });
-    expect(response.status).toBe(200);
-    return response.body as { stages: { code: string; reached: number }[] };
-  };
-  const reached = (report: Awaited<ReturnType<typeof funnel>>, code: string) =>
-    report.stages.find((s) => s.code === code)!.reached;
-  const entries = async (report: string) =>
-    (
-      await t.db.query<{ computed_at: Date; tables: string[] }>(
-        `SELECT computed_at, tables FROM report_cache WHERE key LIKE $1`,
-        [`${report}:%`],
-      )
-    ).rows;
-  /** The funnel's own statement runs (the cache's reads and the guard's left out). */
-  const funnelComputations = async (work: () => Promise<unknown>) => {
-    const recorder = statementRecorder(t.app.get(DataSource));
-    try {
-      const statements = await recorder.during(work);
-      return statements.filter((s) => s.sql.includes('per_deal AS')).length;
-    } finally {
-      recorder.restore();
-    }
-  };
-  /** A new deal of the demo's first promoter, in the default pipeline's first stage. */
-  const newDeal = async () => {
-    const { rows } = await t.db.query<{ id: string }>(
-      `INSERT INTO deals (title, company_id, pipeline_id, stage_id, owner_id, stage_entered_at)
-       SELECT 'cache test', c.id, p.id, s.id, c.owner_id, now()
-         FROM companies c, pipelines p JOIN stages s ON s.pipeline_id = p.id AND s.position = 1
-        WHERE p.is_default AND c.owner_id IS NOT NULL ORDER BY c.created_at LIMIT 1
-       RETURNING id`,
-    );
-    return rows[0].id;
-  };
-
   beforeAll(async () => {
     t = await startTestApp();
     manager = await t.tokenFor('manager');
@@ -180,5 +180,82 @@ describe('report cache', () => {
     expect(
       (await t.db.query('SELECT count(*)::int AS n FROM report_changes')).rows[0].n,
     ).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * With REPORT_STALE_SECONDS, a result that a change made outdated is still served for that long,
+ * marked so, while one call computes it again in the background: readers never wait for the
+ * computation after a write, and see it as soon as the new result is kept.
+ */
+describe('report cache: outdated results served while computed again', () => {
+  const computedAt = async () => (await entries('funnel'))[0]?.computed_at.getTime();
+
+  beforeAll(async () => {
+    t = await startTestApp({ REPORT_STALE_SECONDS: '60' });
+    manager = await t.tokenFor('manager');
+  });
+  afterAll(() => t.close());
+
+  const funnelResponse = () =>
+    t.request('GET', `/api/v1/reports/funnel?${period}`, { token: manager });
+  const moveIntoFirstStage = (dealId: string) =>
+    t.db.query(
+      `INSERT INTO deal_stage_history (deal_id, to_stage_id, moved_by_id)
+       SELECT id, stage_id, owner_id FROM deals WHERE id = $1`,
+      [dealId],
+    );
+
+  it('answers from the outdated result at once, marked outdated, and then with the new one', async () => {
+    const dealId = await newDeal();
+    const first = await funnelResponse();
+    expect(first.headers.get('report-outdated')).toBe('false');
+    const firstComputedAt = await computedAt();
+    expect(new Date(first.headers.get('report-computed-at')!).getTime()).toBe(firstComputedAt);
+
+    await moveIntoFirstStage(dealId);
+    const outdated = await funnelResponse();
+    expect(outdated.headers.get('report-outdated')).toBe('true');
+    expect(outdated.body).toEqual(first.body);
+
+    for (let i = 0; i < 100 && (await computedAt()) === firstComputedAt; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await computedAt()).toBeGreaterThan(firstComputedAt);
+    let fresh = first;
+    expect(await funnelComputations(async () => (fresh = await funnelResponse()))).toBe(0);
+    expect(fresh.headers.get('report-outdated')).toBe('false');
+    expect(reached(fresh.body, 'first_contact')).toBe(reached(first.body, 'first_contact') + 1);
+  });
+
+  it('computes before answering once the result has missed changes for longer than that', async () => {
+    const dealId = await newDeal();
+    await t.db.query('DELETE FROM report_cache');
+    const before = await funnel();
+    await moveIntoFirstStage(dealId);
+    await t.db.query(
+      `UPDATE report_changes SET changed_at = changed_at - interval '61 seconds'
+        WHERE table_name = 'deal_stage_history'
+          AND changed_at > (SELECT computed_at FROM report_cache WHERE key LIKE 'funnel:%')`,
+    );
+    let after = before;
+    expect(await funnelComputations(async () => (after = await funnel()))).toBe(1);
+    expect(reached(after, 'first_contact')).toBe(reached(before, 'first_contact') + 1);
+  });
+
+  it('never answers the board with outdated totals', async () => {
+    const dealId = await newDeal();
+    const { rows } = await t.db.query<{ stage_id: string }>(
+      'SELECT stage_id FROM deals WHERE id = $1',
+      [dealId],
+    );
+    const column = async () =>
+      (
+        (await t.request('GET', '/api/v1/deals/board', { token: manager })).body as {
+          columns: { stageId: string; count: number }[];
+        }
+      ).columns.find((c) => c.stageId === rows[0].stage_id)!.count;
+    const before = await column();
+    await t.db.query('UPDATE deals SET deleted_at = now() WHERE id = $1', [dealId]);
+    expect(await column()).toBe(before - 1);
   });
 });

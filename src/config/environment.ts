@@ -169,6 +169,13 @@ export class Environment {
   @Max(86400)
   REPORT_CACHE_TTL_SECONDS = 300;
 
+  /** How long after a change a report's kept result may still be served, while one call computes it again in the background; 0: never outdated. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  REPORT_STALE_SECONDS = 60;
+
   /** The Ascend AI Computing Center's account API; without it, calls wait in the outbox. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'COMPUTE_CENTER_URL must be an http(s) URL' })
@@ -242,6 +249,7 @@ const ENVIRONMENT_KEYS = [
   'CORS_ORIGINS',
   'JOBS_MAINTENANCE_INTERVAL_SECONDS',
   'REPORT_CACHE_TTL_SECONDS',
+  'REPORT_STALE_SECONDS',
   'COMPUTE_CENTER_URL',
   'COMPUTE_CENTER_TOKEN',
   'COMPUTE_CENTER_WEBHOOK_SECRET',

@@ -29,7 +29,7 @@ import {
 import { ParkReportsService } from './park-reports.service';
 import { PipelineReportsService } from './pipeline-reports.service';
 import { csvFile, reportFormat, type ReportTable } from './report-csv';
-import { ReportCacheService } from '../common/report-cache/report-cache.service';
+import { ReportCacheService, type ReportAnswer } from '../common/report-cache/report-cache.service';
 import { reportPeriod, type ReportPeriod } from './report-period';
 import type { DealFilters } from './report-sql';
 import { reportTables } from './report-tables';
@@ -46,6 +46,18 @@ export class ForecastQuery extends ReportQuery {
 const CSV_NOTE =
   'JSON; or CSV (UTF-8 with BOM) with Accept: text/csv or ?format=csv; or the same table as an ' +
   `XLSX worksheet with Accept: ${XLSX_TYPE} or ?format=xlsx`;
+
+const ANSWER_HEADERS = {
+  'Report-Computed-At': {
+    description: 'When the figures were computed',
+    schema: { type: 'string', format: 'date-time' },
+  },
+  'Report-Outdated': {
+    description:
+      'true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS)',
+    schema: { type: 'string', enum: ['true', 'false'] },
+  },
+};
 
 /** The managers' reports: SQL aggregates over a period of Beijing days, as JSON or CSV. */
 @ApiTags('reports')
@@ -88,13 +100,14 @@ export class ReportsController {
     build: () => Promise<R>,
     table: (report: R) => ReportTable<T>,
   ): Promise<string | StreamableFile> {
-    const json = await this.cache.rememberJson(name, input, build);
+    const answer = await this.cache.rememberJson(name, input, build);
+    describeAnswer(reply, answer);
     const format = reportFormat(query.format, accept);
     if (format === 'json') {
       void reply.type('application/json; charset=utf-8');
-      return json;
+      return answer.body;
     }
-    const report = JSON.parse(json) as R & { from: string };
+    const report = JSON.parse(answer.body) as R & { from: string };
     return format === 'csv'
       ? csvFile(table(report), report.from)
       : xlsxFile(table(report), report.from);
@@ -107,7 +120,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: FunnelReportDto })
+  @ApiOkResponse({ type: FunnelReportDto, headers: ANSWER_HEADERS })
   async funnel(
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -137,7 +150,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: VelocityReportDto })
+  @ApiOkResponse({ type: VelocityReportDto, headers: ANSWER_HEADERS })
   async velocity(
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -168,7 +181,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: ForecastReportDto })
+  @ApiOkResponse({ type: ForecastReportDto, headers: ANSWER_HEADERS })
   async forecast(
     @Query() query: ForecastQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -199,7 +212,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: SourcesReportDto })
+  @ApiOkResponse({ type: SourcesReportDto, headers: ANSWER_HEADERS })
   async sources(
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -229,7 +242,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: SiteVisitsReportDto })
+  @ApiOkResponse({ type: SiteVisitsReportDto, headers: ANSWER_HEADERS })
   async siteVisits(
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -259,7 +272,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: TeamReportDto })
+  @ApiOkResponse({ type: TeamReportDto, headers: ANSWER_HEADERS })
   async team(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ReportQuery,
@@ -294,7 +307,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: TargetsReportDto })
+  @ApiOkResponse({ type: TargetsReportDto, headers: ANSWER_HEADERS })
   async targetsReport(
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -325,7 +338,7 @@ export class ReportsController {
     description: CSV_NOTE,
   })
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  @ApiOkResponse({ type: ComputeUsageReportDto })
+  @ApiOkResponse({ type: ComputeUsageReportDto, headers: ANSWER_HEADERS })
   async computeUsage(
     @Query() query: ReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -352,10 +365,10 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The dashboard’s headline figures and the targets’ progress, in one call',
   })
-  @ApiOkResponse({ type: OverviewDto })
+  @ApiOkResponse({ type: OverviewDto, headers: ANSWER_HEADERS })
   async overview(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const pipeline = await this.pipelines.defaultPipeline();
-    const json = await this.cache.rememberJson(
+    const answer = await this.cache.rememberJson(
       'overview',
       { pipelineId: pipeline.id },
       async (): Promise<OverviewDto> => ({
@@ -363,7 +376,17 @@ export class ReportsController {
         targets: await this.targets.progress(),
       }),
     );
+    describeAnswer(reply, answer);
     void reply.type('application/json; charset=utf-8');
-    return json;
+    return answer.body;
   }
+}
+
+/**
+ * When the figures were computed, and whether data have changed since (the result is then being
+ * computed again: see REPORT_STALE_SECONDS).
+ */
+function describeAnswer(reply: FastifyReply, answer: ReportAnswer): void {
+  void reply.header('report-computed-at', answer.computedAt.toISOString());
+  void reply.header('report-outdated', String(answer.outdated));
 }

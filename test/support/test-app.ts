@@ -39,6 +39,8 @@ export const TEST_ENV = {
   JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
   LOG_LEVEL: 'silent',
   SEED_DEMO: 'true',
+  // A report read right after a write sees it (report-cache.e2e-spec covers outdated results).
+  REPORT_STALE_SECONDS: '0',
 };
 
 /** The real app on a fresh copy of the migrated database, listening on a free port. */

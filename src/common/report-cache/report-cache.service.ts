@@ -1,6 +1,6 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
 import type { Environment } from '../../config/environment';
@@ -10,6 +10,13 @@ export const REPORT_CACHE_PRUNE_QUEUE = 'report-cache-prune';
 /** Changes are kept well past the longest TTL, so that a live entry never outlives its evidence. */
 const CHANGES_KEPT = '2 days';
 
+/** A report's JSON text, when it was computed, and whether data have changed since. */
+export interface ReportAnswer {
+  body: string;
+  computedAt: Date;
+  outdated: boolean;
+}
+
 /**
  * Report results kept in PostgreSQL (shared by every instance) and served while nothing they read
  * has changed. A result is stored with the snapshot it was computed from and the tables its
@@ -18,9 +25,14 @@ const CHANGES_KEPT = '2 days';
  * is served only if no change that its snapshot did not see has committed since, and within
  * REPORT_CACHE_TTL_SECONDS (the reports that count against `now()`, such as tasks overdue, move
  * with the clock). One computation per key at a time: the others wait for it and read its result.
+ * Reports may be served outdated for REPORT_STALE_SECONDS while one call computes them again in
+ * the background, so that a write does not make the next readers wait for the computation.
  */
 @Injectable()
-export class ReportCacheService implements OnModuleInit {
+export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReportCacheService.name);
+  private readonly refreshing = new Map<string, Promise<void>>();
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly config: ConfigService<Environment, true>,
@@ -37,29 +49,64 @@ export class ReportCacheService implements OnModuleInit {
 
   /**
    * `compute`'s result for `report` and `input` (its period, filters…: everything it depends on
-   * besides the data), from the cache when still valid. What it returns goes through JSON.
+   * besides the data), from the cache while still valid; never an outdated one. What it returns
+   * goes through JSON.
    */
   async remember<T>(report: string, input: unknown, compute: () => Promise<T>): Promise<T> {
-    return JSON.parse(await this.rememberJson(report, input, compute)) as T;
+    const answer = await this.rememberJson(report, input, compute, { staleSeconds: 0 });
+    return JSON.parse(answer.body) as T;
   }
 
-  /** The same, as the result's JSON text (sent as is, without parsing and serialising again). */
+  /**
+   * The same as JSON text (sent as is, without parsing and serialising again). An outdated
+   * result, one that misses changes for no longer than `staleSeconds` (REPORT_STALE_SECONDS
+   * unless given), is returned at once while it is computed again in the background.
+   */
   async rememberJson(
     report: string,
     input: unknown,
     compute: () => Promise<unknown>,
-  ): Promise<string> {
+    options: { staleSeconds?: number } = {},
+  ): Promise<ReportAnswer> {
     const ttl = this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true });
     // Inside a caller's transaction, its own uncommitted writes would be invisible to the check.
-    if (ttl === 0 || this.txHost.isTransactionActive()) return JSON.stringify(await compute());
+    if (ttl === 0 || this.txHost.isTransactionActive())
+      return { body: JSON.stringify(await compute()), computedAt: new Date(), outdated: false };
+    const staleSeconds: number =
+      options.staleSeconds ?? this.config.get('REPORT_STALE_SECONDS', { infer: true });
     const key = `${report}:${createHash('sha256').update(JSON.stringify(input)).digest('base64url')}`;
-    const cached = await this.read(key, ttl);
-    if (cached) return cached.body;
+    const cached = await this.read(key, ttl, staleSeconds);
+    if (cached && !cached.outdated) return cached;
+    if (cached) {
+      this.refreshInBackground(key, ttl, compute);
+      return cached;
+    }
+    return (await this.computeAndStore(key, ttl, compute, 'wait'))!;
+  }
+
+  /**
+   * Computes and keeps the result under an advisory lock on the key: one computation at a time,
+   * the others waiting for it (`wait`) and reading its result, or giving up (`skip`).
+   */
+  private computeAndStore(
+    key: string,
+    ttl: number,
+    compute: () => Promise<unknown>,
+    lock: 'wait' | 'skip',
+  ): Promise<ReportAnswer | undefined> {
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-      const computedMeanwhile = await this.read(key, ttl);
-      if (computedMeanwhile) return computedMeanwhile.body;
+      if (lock === 'wait')
+        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+      else {
+        const [{ locked }] = await tx.query<{ locked: boolean }[]>(
+          'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
+          [key],
+        );
+        if (!locked) return undefined;
+      }
+      const computedMeanwhile = await this.read(key, ttl, 0);
+      if (computedMeanwhile) return computedMeanwhile;
       // The backend's scan counters also hold earlier transactions' scans not yet flushed to the
       // shared statistics: the tables read are those whose counters grow while computing.
       const [{ snapshot, scans }] = await tx.query<{ snapshot: string; scans: string }[]>(
@@ -70,7 +117,7 @@ export class ReportCacheService implements OnModuleInit {
       const body = JSON.stringify(await compute());
       // Kept only if every table read is watched by the change trigger; a table added later
       // without it makes the report uncached rather than stale.
-      await tx.query(
+      const [stored] = await tx.query<{ computed_at: Date }[]>(
         `WITH read AS (
            SELECT coalesce(array_agg(relname::text ORDER BY relname), '{}') AS tables
              FROM pg_stat_xact_user_tables
@@ -85,32 +132,65 @@ export class ReportCacheService implements OnModuleInit {
                                WHERE n.nspname = 'public' AND c.relname = t.name AND g.tgname = 'report_change'))
          ON CONFLICT (key) DO UPDATE
            SET tables = EXCLUDED.tables, snapshot = EXCLUDED.snapshot, body = EXCLUDED.body,
-               computed_at = EXCLUDED.computed_at`,
+               computed_at = EXCLUDED.computed_at
+         RETURNING computed_at`,
         [key, snapshot, body, scans],
       );
-      return body;
+      return { body, computedAt: stored?.computed_at ?? new Date(), outdated: false };
     });
   }
 
-  private async read(key: string, ttlSeconds: number): Promise<{ body: string } | undefined> {
-    const [row] = await this.txHost.tx.query<{ body: string }[]>(
-      `SELECT c.body::text AS body FROM report_cache c
-        WHERE c.key = $1 AND c.computed_at > now() - make_interval(secs => $2)
-          AND NOT EXISTS (
-            SELECT 1 FROM report_changes r
-             WHERE r.table_name = ANY (c.tables) AND r.xid >= pg_snapshot_xmin(c.snapshot)
-               AND NOT pg_visible_in_snapshot(r.xid, c.snapshot))`,
-      [key, ttlSeconds],
+  /** One refresh per key at a time in this process; across instances, the advisory lock. */
+  private refreshInBackground(key: string, ttl: number, compute: () => Promise<unknown>): void {
+    if (this.refreshing.has(key)) return;
+    const refresh = this.computeAndStore(key, ttl, compute, 'skip')
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        this.logger.error(`Refreshing ${key} failed`, error instanceof Error ? error.stack : error),
+      )
+      .finally(() => this.refreshing.delete(key));
+    this.refreshing.set(key, refresh);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.refreshing.values());
+  }
+
+  /**
+   * The kept result, if it is valid, or outdated for `staleSeconds` at most: since the first
+   * change that its snapshot did not see, or since its TTL ran out.
+   */
+  private async read(
+    key: string,
+    ttlSeconds: number,
+    staleSeconds: number,
+  ): Promise<ReportAnswer | undefined> {
+    const [row] = await this.txHost.tx.query<
+      { body: string; computed_at: Date; outdated: boolean }[]
+    >(
+      `WITH entry AS (
+         SELECT c.key, c.computed_at,
+                least(c.computed_at + make_interval(secs => $2),
+                      (SELECT min(r.changed_at) FROM report_changes r
+                        WHERE r.table_name = ANY (c.tables) AND r.xid >= pg_snapshot_xmin(c.snapshot)
+                          AND NOT pg_visible_in_snapshot(r.xid, c.snapshot))) AS outdated_since
+           FROM report_cache c WHERE c.key = $1)
+       SELECT c.body::text AS body, e.computed_at, e.outdated_since <= now() AS outdated
+         FROM entry e JOIN report_cache c ON c.key = e.key
+        WHERE e.outdated_since > now() - make_interval(secs => $3)`,
+      [key, ttlSeconds, staleSeconds],
     );
-    return row;
+    return row && { body: row.body, computedAt: row.computed_at, outdated: row.outdated };
   }
 
   /** Drops expired results and the changes no live result can need. */
   async prune(): Promise<{ results: number; changes: number }> {
-    const ttl = this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true });
+    const kept: number =
+      this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true }) +
+      this.config.get('REPORT_STALE_SECONDS', { infer: true });
     const [, results] = await this.txHost.tx.query<[unknown, number]>(
       'DELETE FROM report_cache WHERE computed_at <= now() - make_interval(secs => $1)',
-      [ttl],
+      [kept],
     );
     const [, changes] = await this.txHost.tx.query<[unknown, number]>(
       `DELETE FROM report_changes WHERE changed_at < now() - interval '${CHANGES_KEPT}'`,

@@ -9670,6 +9670,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -9738,6 +9742,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -9807,6 +9815,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -9875,6 +9887,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -9943,6 +9959,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -10011,6 +10031,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -10079,6 +10103,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -10147,6 +10175,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -10182,6 +10214,10 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description When the figures were computed */
+          'Report-Computed-At'?: string;
+          /** @description true: data have changed since, and the report is being computed again (REPORT_STALE_SECONDS) */
+          'Report-Outdated'?: 'true' | 'false';
           [name: string]: unknown;
         };
         content: {
@@ -10756,6 +10792,9 @@ export const pathsApiV1ReportsFunnelGetParametersQueryAiSegmentValues: ReadonlyA
 export const pathsApiV1ReportsFunnelGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/funnel']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1ReportsFunnelGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/funnel']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1ReportsVelocityGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['parameters']['query']['source']
 > = [
@@ -10782,6 +10821,9 @@ export const pathsApiV1ReportsVelocityGetParametersQueryAiSegmentValues: Readonl
 export const pathsApiV1ReportsVelocityGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1ReportsVelocityGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/velocity']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1ReportsForecastGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['source']
 > = [
@@ -10811,6 +10853,9 @@ export const pathsApiV1ReportsForecastGetParametersQueryFormatValues: ReadonlyAr
 export const pathsApiV1ReportsForecastGetParametersQueryGranularityValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['parameters']['query']['granularity']
 > = ['month', 'quarter'];
+export const pathsApiV1ReportsForecastGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/forecast']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1ReportsSourcesGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/sources']['get']['parameters']['query']['source']
 > = [
@@ -10837,6 +10882,9 @@ export const pathsApiV1ReportsSourcesGetParametersQueryAiSegmentValues: Readonly
 export const pathsApiV1ReportsSourcesGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/sources']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1ReportsSourcesGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/sources']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1ReportsSiteVisitsGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['parameters']['query']['source']
 > = [
@@ -10863,6 +10911,9 @@ export const pathsApiV1ReportsSiteVisitsGetParametersQueryAiSegmentValues: Reado
 export const pathsApiV1ReportsSiteVisitsGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1ReportsSiteVisitsGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/site-visits']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1ReportsTeamGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['parameters']['query']['source']
 > = [
@@ -10889,6 +10940,9 @@ export const pathsApiV1ReportsTeamGetParametersQueryAiSegmentValues: ReadonlyArr
 export const pathsApiV1ReportsTeamGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1ReportsTeamGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/team']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1ReportsTargetsGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['parameters']['query']['source']
 > = [
@@ -10915,6 +10969,9 @@ export const pathsApiV1ReportsTargetsGetParametersQueryAiSegmentValues: Readonly
 export const pathsApiV1ReportsTargetsGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1ReportsTargetsGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/targets']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1ReportsComputeUsageGetParametersQuerySourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['source']
 > = [
@@ -10941,6 +10998,12 @@ export const pathsApiV1ReportsComputeUsageGetParametersQueryAiSegmentValues: Rea
 export const pathsApiV1ReportsComputeUsageGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['parameters']['query']['format']
 > = ['json', 'csv', 'xlsx'];
+export const pathsApiV1ReportsComputeUsageGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/compute-usage']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
+export const pathsApiV1ReportsOverviewGetResponses200HeadersReportOutdatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reports/overview']['get']['responses']['200']['headers']['Report-Outdated']
+> = ['true', 'false'];
 export const pathsApiV1TargetsGetParametersQueryMetricValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/targets']['get']['parameters']['query']['metric']
 > = [
