@@ -24,6 +24,8 @@ import { Stage } from './stage.entity';
 @Index('idx_deals_owner_stage', ['ownerId', 'stageId', 'updatedAt', 'id'])
 @Index('idx_deals_owner_stage_entered', ['ownerId', 'stageId', 'stageEnteredAt', 'id'])
 @Index('idx_deals_stage_entered', ['stageId', 'stageEnteredAt', 'id'])
+@Index('idx_deals_stage_entered_at', ['stageEnteredAt', 'id'])
+@Index('idx_deals_owner_stage_entered_at', ['ownerId', 'stageEnteredAt', 'id'])
 @Index('idx_deals_company', ['companyId'])
 @Index('idx_deals_lead', ['leadId'])
 @Index('idx_deals_pipeline', ['pipelineId', 'stageId'])
