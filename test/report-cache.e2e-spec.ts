@@ -165,6 +165,19 @@ describe('report cache', () => {
     expect(await entries('funnel')).toHaveLength(2);
   });
 
+  it('reads a kept result from the database only when another computation replaced it', async () => {
+    const first = await funnel();
+    // The app holds the result it read; the database only confirms that it is still the one kept.
+    await t.db.query(`UPDATE report_cache SET body = '{"stages": []}' WHERE key LIKE 'funnel:%'`);
+    expect(await funnel()).toEqual(first);
+    // Another instance kept a newer result: this one reads it.
+    await t.db.query(
+      `UPDATE report_cache SET computed_at = computed_at + interval '1 microsecond' WHERE key LIKE 'funnel:%'`,
+    );
+    expect((await funnel()).stages).toEqual([]);
+    await t.db.query('DELETE FROM report_cache');
+  });
+
   it('prunes expired results and old changes', async () => {
     await funnel();
     await t.db.query(`UPDATE report_cache SET computed_at = now() - interval '1 day'`);

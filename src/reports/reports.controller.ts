@@ -99,15 +99,15 @@ export class ReportsController {
     reply: FastifyReply,
     build: () => Promise<R>,
     table: (report: R) => ReportTable<T>,
-  ): Promise<string | StreamableFile> {
+  ): Promise<Buffer | StreamableFile> {
     const answer = await this.cache.rememberJson(name, input, build);
     describeAnswer(reply, answer);
     const format = reportFormat(query.format, accept);
     if (format === 'json') {
       void reply.type('application/json; charset=utf-8');
-      return answer.body;
+      return answer.json;
     }
-    const report = JSON.parse(answer.body) as R & { from: string };
+    const report = JSON.parse(answer.json.toString()) as R & { from: string };
     return format === 'csv'
       ? csvFile(table(report), report.from)
       : xlsxFile(table(report), report.from);
@@ -366,7 +366,7 @@ export class ReportsController {
     summary: 'The dashboard’s headline figures and the targets’ progress, in one call',
   })
   @ApiOkResponse({ type: OverviewDto, headers: ANSWER_HEADERS })
-  async overview(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async overview(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const pipeline = await this.pipelines.defaultPipeline();
     const answer = await this.cache.rememberJson(
       'overview',
@@ -378,7 +378,7 @@ export class ReportsController {
     );
     describeAnswer(reply, answer);
     void reply.type('application/json; charset=utf-8');
-    return answer.body;
+    return answer.json;
   }
 }
 

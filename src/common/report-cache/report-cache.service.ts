@@ -9,10 +9,15 @@ import { JobsService } from '../../jobs/jobs.service';
 export const REPORT_CACHE_PRUNE_QUEUE = 'report-cache-prune';
 /** Changes are kept well past the longest TTL, so that a live entry never outlives its evidence. */
 const CHANGES_KEPT = '2 days';
+/** A kept result's version: its computation time in microseconds. */
+const STAMP = `(extract(epoch FROM computed_at) * 1000000)::bigint::text`;
 
-/** A report's JSON text, when it was computed, and whether data have changed since. */
+/** The results' JSON kept in memory as well, up to this size in all (the most recently used). */
+const BODIES_MAX_BYTES = 32 * 1024 * 1024;
+
+/** A report's JSON (UTF-8), when it was computed, and whether data have changed since. */
 export interface ReportAnswer {
-  body: string;
+  json: Buffer;
   computedAt: Date;
   outdated: boolean;
 }
@@ -32,6 +37,12 @@ export interface ReportAnswer {
 export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReportCacheService.name);
   private readonly refreshing = new Map<string, Promise<void>>();
+  /**
+   * Results already read, by key and the time they were computed (in µs): the database checks
+   * that one is still valid without sending it again, and concurrent callers share one buffer.
+   */
+  private readonly bodies = new Map<string, { stamp: string; json: Buffer }>();
+  private bodiesBytes = 0;
 
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
@@ -54,7 +65,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
    */
   async remember<T>(report: string, input: unknown, compute: () => Promise<T>): Promise<T> {
     const answer = await this.rememberJson(report, input, compute, { staleSeconds: 0 });
-    return JSON.parse(answer.body) as T;
+    return JSON.parse(answer.json.toString()) as T;
   }
 
   /**
@@ -71,7 +82,11 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     const ttl = this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true });
     // Inside a caller's transaction, its own uncommitted writes would be invisible to the check.
     if (ttl === 0 || this.txHost.isTransactionActive())
-      return { body: JSON.stringify(await compute()), computedAt: new Date(), outdated: false };
+      return {
+        json: Buffer.from(JSON.stringify(await compute())),
+        computedAt: new Date(),
+        outdated: false,
+      };
     const staleSeconds: number =
       options.staleSeconds ?? this.config.get('REPORT_STALE_SECONDS', { infer: true });
     const key = `${report}:${createHash('sha256').update(JSON.stringify(input)).digest('base64url')}`;
@@ -117,7 +132,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
       const body = JSON.stringify(await compute());
       // Kept only if every table read is watched by the change trigger; a table added later
       // without it makes the report uncached rather than stale.
-      const [stored] = await tx.query<{ computed_at: Date }[]>(
+      const [stored] = await tx.query<{ computed_at: Date; stamp: string }[]>(
         `WITH read AS (
            SELECT coalesce(array_agg(relname::text ORDER BY relname), '{}') AS tables
              FROM pg_stat_xact_user_tables
@@ -133,10 +148,12 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
          ON CONFLICT (key) DO UPDATE
            SET tables = EXCLUDED.tables, snapshot = EXCLUDED.snapshot, body = EXCLUDED.body,
                computed_at = EXCLUDED.computed_at
-         RETURNING computed_at`,
+         RETURNING computed_at, ${STAMP} AS stamp`,
         [key, snapshot, body, scans],
       );
-      return { body, computedAt: stored?.computed_at ?? new Date(), outdated: false };
+      const json = Buffer.from(body);
+      if (stored) this.keep(key, stored.stamp, json);
+      return { json, computedAt: stored?.computed_at ?? new Date(), outdated: false };
     });
   }
 
@@ -165,22 +182,43 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     ttlSeconds: number,
     staleSeconds: number,
   ): Promise<ReportAnswer | undefined> {
+    const known = this.bodies.get(key);
     const [row] = await this.txHost.tx.query<
-      { body: string; computed_at: Date; outdated: boolean }[]
+      { body: string | null; stamp: string; computed_at: Date; outdated: boolean }[]
     >(
       `WITH entry AS (
-         SELECT c.key, c.computed_at,
+         SELECT c.key, c.computed_at, ${STAMP} AS stamp,
                 least(c.computed_at + make_interval(secs => $2),
                       (SELECT min(r.changed_at) FROM report_changes r
                         WHERE r.table_name = ANY (c.tables) AND r.xid >= pg_snapshot_xmin(c.snapshot)
                           AND NOT pg_visible_in_snapshot(r.xid, c.snapshot))) AS outdated_since
            FROM report_cache c WHERE c.key = $1)
-       SELECT c.body::text AS body, e.computed_at, e.outdated_since <= now() AS outdated
+       SELECT CASE WHEN e.stamp IS DISTINCT FROM $4 THEN c.body::text END AS body, e.stamp,
+              e.computed_at, e.outdated_since <= now() AS outdated
          FROM entry e JOIN report_cache c ON c.key = e.key
         WHERE e.outdated_since > now() - make_interval(secs => $3)`,
-      [key, ttlSeconds, staleSeconds],
+      [key, ttlSeconds, staleSeconds, known?.stamp ?? null],
     );
-    return row && { body: row.body, computedAt: row.computed_at, outdated: row.outdated };
+    if (!row) return undefined;
+    const json = row.body === null && known ? known.json : Buffer.from(row.body ?? '');
+    this.keep(key, row.stamp, json);
+    return { json, computedAt: row.computed_at, outdated: row.outdated };
+  }
+
+  private keep(key: string, stamp: string, json: Buffer): void {
+    const previous = this.bodies.get(key);
+    if (previous) {
+      this.bodies.delete(key);
+      this.bodiesBytes -= previous.json.length;
+    }
+    if (json.length > BODIES_MAX_BYTES / 4) return;
+    this.bodies.set(key, { stamp, json });
+    this.bodiesBytes += json.length;
+    for (const [oldest, entry] of this.bodies) {
+      if (this.bodiesBytes <= BODIES_MAX_BYTES) break;
+      this.bodies.delete(oldest);
+      this.bodiesBytes -= entry.json.length;
+    }
   }
 
   /** Drops expired results and the changes no live result can need. */
