@@ -91,7 +91,12 @@ export class LeadsService {
   }
 
   async get(id: string): Promise<Lead> {
-    const lead = await this.leads.findOne({ where: { id }, relations: { company: true } });
+    // Not findOne with relations: its LIMIT 1 with a join takes two statements (ids, then rows).
+    const lead = await this.leads
+      .createQueryBuilder('l')
+      .leftJoinAndSelect('l.company', 'company')
+      .where('l.id = :id', { id })
+      .getOne();
     if (!lead) throw notFound(ENTITY, id);
     return lead;
   }

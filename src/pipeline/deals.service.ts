@@ -1,5 +1,6 @@
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
@@ -49,8 +50,21 @@ export class DealsService {
     return this.txHost.tx.getRepository(Deal);
   }
 
+  /**
+   * A deal's answer shows its firm's name only: the firm's other columns are not read. Lists
+   * leave out the deals of deleted firms (`inner`); a deal by id is found all the same.
+   */
+  private withCompanyName(
+    qb: SelectQueryBuilder<Deal>,
+    join: 'inner' | 'left' = 'inner',
+  ): SelectQueryBuilder<Deal> {
+    return (
+      join === 'inner' ? qb.innerJoin('d.company', 'company') : qb.leftJoin('d.company', 'company')
+    ).addSelect(['company.id', 'company.name']);
+  }
+
   list(query: ListDealsQuery): Promise<Page<Deal>> {
-    const qb = this.deals.createQueryBuilder('d').innerJoinAndSelect('d.company', 'company');
+    const qb = this.withCompanyName(this.deals.createQueryBuilder('d'));
     if (query.pipelineId)
       qb.andWhere('d.pipelineId = :pipelineId', { pipelineId: query.pipelineId });
     if (query.stageId) qb.andWhere('d.stageId = :stageId', { stageId: query.stageId });
@@ -70,7 +84,10 @@ export class DealsService {
   }
 
   async get(id: string): Promise<Deal> {
-    const deal = await this.deals.findOne({ where: { id }, relations: { company: true } });
+    // Not findOne with relations: its LIMIT 1 with a join takes two statements (ids, then rows).
+    const deal = await this.withCompanyName(this.deals.createQueryBuilder('d'), 'left')
+      .where('d.id = :id', { id })
+      .getOne();
     if (!deal) throw notFound(ENTITY, id);
     return deal;
   }
@@ -334,9 +351,7 @@ export class DealsService {
         [pipelineId, owner],
       ),
     );
-    const cards = await this.deals
-      .createQueryBuilder('d')
-      .innerJoinAndSelect('d.company', 'company')
+    const cards = await this.withCompanyName(this.deals.createQueryBuilder('d'))
       .where(
         // The first cards of each column: one index range (stage, updated_at, id) per stage.
         `d.id IN (SELECT top.id FROM stages s CROSS JOIN LATERAL (
