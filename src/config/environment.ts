@@ -174,7 +174,7 @@ export class Environment {
   @IsInt()
   @Min(0)
   @Max(3600)
-  REPORT_STALE_SECONDS = 60;
+  REPORT_STALE_SECONDS = 300;
 
   /** The Ascend AI Computing Center's account API; without it, calls wait in the outbox. */
   @IsOptional()

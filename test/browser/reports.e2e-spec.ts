@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Workbook } from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { formatMoney, formatNumber } from '../../web/src/common/format';
+import { formatDateTime } from '../../web/src/common/format';
 import { formatTargetFigure } from '../../web/src/reports/format';
 import { parseCsv } from '../../src/common/csv/csv';
 import { beijingToday } from '../../src/common/time/beijing';
@@ -133,6 +134,13 @@ describe('web admin: reports, dashboard and targets', () => {
     await page.waitForURL(/#\/reports\/funnel/);
     const table = '招商漏斗数据明细';
     await page.getByRole('table', { name: table }).waitFor();
+    // When the server computed the figures (its Report-Computed-At), in Beijing time.
+    const kept = await app.db.query<{ computed_at: Date }>(
+      `SELECT computed_at FROM report_cache WHERE key LIKE 'funnel:%' ORDER BY computed_at DESC LIMIT 1`,
+    );
+    await page
+      .getByText(`数据截至 ${formatDateTime(kept.rows[0].computed_at, 'zh')}`, { exact: true })
+      .waitFor();
     await screenshot(page, 'reports-funnel');
 
     const api = await app.request('GET', `/api/v1/reports/funnel?year=${year}`, {

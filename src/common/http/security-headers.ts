@@ -45,7 +45,14 @@ const ALLOWED_HEADERS = [
   'X-Api-Key',
   'X-Request-Id',
 ];
-const EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'X-Request-Id'];
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'Retry-After',
+  'X-Request-Id',
+  'Report-Computed-At',
+  'Report-Outdated',
+];
 
 /**
  * CORS for the configured admin origins only. Any other origin (or none: a same-origin or

@@ -10,19 +10,43 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { CrmDataProvider } from '../api/dataProvider';
+import { apiResponse } from '../api/http';
+import { formatDateTime } from '../common/format';
 import { DownloadButtons } from './DownloadButtons';
 import { REPORT_FILTERS, reportMessageKey, type FilterKey, type ReportKey } from './definitions';
 import { FilterBar } from './FilterBar';
 import { periodLabel, periodParams, periodQuery, readPeriod, type PeriodState } from './period';
 import { ReportContent } from './ReportContent';
 
+const OUTDATED_REFETCH_MS = 3000;
+
+interface ReportAnswer {
+  data: unknown;
+  /** When the server computed the figures (Report-Computed-At). */
+  computedAt: string | null;
+  /** Data have changed since; the server is computing the report again (Report-Outdated). */
+  outdated: boolean;
+}
+
+/** When the figures were computed, and whether newer ones are on their way. */
+function AsOf({ answer }: { answer: ReportAnswer }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!answer.computedAt) return null;
+  const time = formatDateTime(answer.computedAt, locale);
+  return (
+    <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+      {translate('crm.reports.computedAt', { time })}
+      {answer.outdated ? ` · ${translate('crm.reports.updating')}` : ''}
+    </Typography>
+  );
+}
+
 /** One report: its filters (kept in the URL), a chart, the figures, and its CSV/XLSX downloads. */
 export function ReportView({ report }: { report: ReportKey }) {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<CrmDataProvider>();
   const [params, setParams] = useSearchParams();
   const allowAll = report === 'targets';
   const period = readPeriod(params, allowAll ? 'all' : 'year');
@@ -36,8 +60,16 @@ export function ReportView({ report }: { report: ReportKey }) {
 
   const answer = useQuery({
     queryKey: ['reports', report, query],
-    queryFn: ({ signal }) =>
-      dataProvider.call<unknown>('GET', `/reports/${report}`, { query, signal }),
+    queryFn: async ({ signal }): Promise<ReportAnswer> => {
+      const response = await apiResponse('GET', `/reports/${report}`, { query, signal });
+      return {
+        data: (await response.json()) as unknown,
+        computedAt: response.headers.get('report-computed-at'),
+        outdated: response.headers.get('report-outdated') === 'true',
+      };
+    },
+    // An outdated answer is being computed again on the server: ask again until it is the new one.
+    refetchInterval: (q) => (q.state.data?.outdated ? OUTDATED_REFETCH_MS : false),
   });
 
   const write = (next: PeriodState, nextValues: Partial<Record<FilterKey, string>>) => {
@@ -85,7 +117,10 @@ export function ReportView({ report }: { report: ReportKey }) {
           ) : answer.isError ? (
             <Alert severity="error">{translate(answer.error.message)}</Alert>
           ) : (
-            <ReportContent report={report} data={answer.data} />
+            <>
+              <AsOf answer={answer.data} />
+              <ReportContent report={report} data={answer.data.data} />
+            </>
           )}
         </CardContent>
       </Card>

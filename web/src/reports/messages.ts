@@ -20,6 +20,8 @@ export const messages: FeatureMessages = {
       reports: {
         indexTitle: '报表',
         backToIndex: '全部报表',
+        computedAt: '数据截至 %{time}',
+        updating: '数据已有变动，正在更新',
         unknown: '没有名为“%{report}”的报表',
         noData: '此期间没有数据',
         figures: '数据明细',
@@ -208,6 +210,8 @@ export const messages: FeatureMessages = {
       reports: {
         indexTitle: 'Reports',
         backToIndex: 'All reports',
+        computedAt: 'Figures as of %{time}',
+        updating: 'data have changed; updating',
         unknown: 'There is no report called “%{report}”',
         noData: 'No data for this period',
         figures: 'Figures',
