@@ -457,26 +457,33 @@ describe('reports', () => {
 
   it('sums compute usage by tenant and month, subsidy allocated against consumed', async () => {
     const report = await get(`compute-usage?${Q3}`);
-    expect(report.months.filter((m: any) => m.companyId === company.X)).toEqual([
-      {
-        companyId: company.X,
-        companyName: expect.any(String),
-        month: '2025-07',
-        cardHours: '10.50',
-      },
-      {
-        companyId: company.X,
-        companyName: expect.any(String),
-        month: '2025-08',
-        cardHours: '20.00',
-      },
-    ]);
-    expect(report.tenants.find((r: any) => r.companyId === company.X)).toMatchObject({
+    const months: { month: string; cardHours: string; accounts: number }[] = report.months;
+    const tenants: { companyId: string; monthly: string[] }[] = report.tenants;
+    const x = report.tenants.find((r: any) => r.companyId === company.X);
+    expect(x).toMatchObject({
       subsidyAllocated: '100.00',
       subsidyConsumed: '30.50',
       subsidyRemaining: '69.50',
       usedInPeriod: '30.50',
     });
+    // Each tenant's figures are aligned with the months; the park's month adds them up.
+    expect(months.map((m) => m.month)).toEqual([...months.map((m) => m.month)].sort());
+    const ofX = Object.fromEntries(months.map((m, i) => [m.month, x.monthly[i]]));
+    expect(ofX['2025-07']).toBe('10.50');
+    expect(ofX['2025-08']).toBe('20.00');
+    expect(Object.keys(ofX).filter((month) => Number(ofX[month]) > 0)).toEqual([
+      '2025-07',
+      '2025-08',
+    ]);
+    months.forEach((month, i) => {
+      const used = tenants.map((t) => Number(t.monthly[i])).filter((hours) => hours > 0);
+      expect(Number(month.cardHours)).toBeCloseTo(
+        used.reduce((a, b) => a + b, 0),
+        2,
+      );
+      expect(month.accounts).toBe(used.length);
+    });
+    for (const tenant of tenants) expect(tenant.monthly).toHaveLength(months.length);
   });
 
   it('answers CSV with Accept: text/csv or ?format=csv, with a BOM, the right columns and neutralised formulas', async () => {

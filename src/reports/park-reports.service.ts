@@ -4,11 +4,12 @@ import { Injectable } from '@nestjs/common';
 import type { ReportPeriod } from './report-period';
 import { beijingMidnight, beijingToday } from '../common/time/beijing';
 
+/** The park's card-hours in one month of the period. */
 export interface ComputeUsageMonth {
-  companyId: string;
-  companyName: string;
   month: string;
   cardHours: string;
+  /** Accounts with usage that month. */
+  accounts: number;
 }
 
 export interface ComputeTenantRow {
@@ -21,6 +22,8 @@ export interface ComputeTenantRow {
   subsidyRemaining: string;
   /** All card-hours used in the period, subsidised or not. */
   usedInPeriod: string;
+  /** Card-hours used in each month of the report's `months`, in their order ('0.00' for none). */
+  monthly: string[];
 }
 
 export interface Overview {
@@ -39,41 +42,47 @@ export interface Overview {
 export class ParkReportsService {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
+  /**
+   * The park's usage per month, and per tenant: its subsidy and its usage per month, as figures
+   * aligned with the months (one row per tenant, not per tenant and month: 2,000 accounts over a
+   * year were 24,000 rows, 4.5 MB of JSON).
+   */
   async computeUsage(
     period: ReportPeriod,
   ): Promise<{ months: ComputeUsageMonth[]; tenants: ComputeTenantRow[] }> {
     const params = [period.from, period.to];
-    // The usage of the period by day (idx_compute_usage_day); the firm of each account by id, a
-    // lookup per account: the accounts are few beside the companies.
-    const months = await this.txHost.tx.query<ComputeUsageMonth[]>(
-      `WITH monthly AS (
-         SELECT account_id, date_trunc('month', day) AS month, sum(card_hours) AS hours FROM compute_usage
+    // The usage of the period by day (idx_compute_usage_day), summed per account and month once.
+    const [{ months, tenants }] = await this.txHost.tx.query<
+      { months: ComputeUsageMonth[]; tenants: ComputeTenantRow[] }[]
+    >(
+      `WITH monthly AS MATERIALIZED (
+         SELECT account_id, to_char(day, 'YYYY-MM') AS month, sum(card_hours) AS hours FROM compute_usage
           WHERE day >= $1::date AND day < $2::date GROUP BY 1, 2),
-       firms AS MATERIALIZED (
-         SELECT a.id, a.company_id, (SELECT c.name FROM companies c WHERE c.id = a.company_id) AS name
-           FROM compute_accounts a)
-       SELECT f.company_id AS "companyId", f.name AS "companyName", to_char(m.month, 'YYYY-MM') AS month,
-              m.hours::numeric(16,2)::text AS "cardHours"
-         FROM monthly m JOIN firms f ON f.id = m.account_id
-        ORDER BY f.name, f.company_id, m.month`,
-      params,
-    );
-    const tenants = await this.txHost.tx.query<ComputeTenantRow[]>(
-      `SELECT a.company_id AS "companyId", (SELECT c.name FROM companies c WHERE c.id = a.company_id) AS "companyName",
-              a.status AS "accountStatus",
-              coalesce(l.allocated, 0)::numeric(16,2)::text AS "subsidyAllocated",
-              coalesce(l.allocated - l.remaining, 0)::numeric(16,2)::text AS "subsidyConsumed",
-              coalesce(l.remaining, 0)::numeric(16,2)::text AS "subsidyRemaining",
-              coalesce(u.used, 0)::numeric(16,2)::text AS "usedInPeriod"
-         FROM compute_accounts a
-         LEFT JOIN LATERAL (
-           SELECT sum(amount) AS allocated, sum(coalesce(remaining, amount)) AS remaining FROM compute_allocations
-            WHERE account_id = a.id AND unit = 'card_hour' AND kind = 'subsidy_voucher'
-              AND status IN ('active', 'exhausted', 'expired')) l ON true
-         LEFT JOIN (
-           SELECT account_id, sum(card_hours) AS used FROM compute_usage
-            WHERE day >= $1::date AND day < $2::date GROUP BY account_id) u ON u.account_id = a.id
-        ORDER BY "companyName", a.company_id`,
+       months AS MATERIALIZED (
+         SELECT month, sum(hours)::numeric(16,2)::text AS "cardHours", count(*)::int AS accounts
+           FROM monthly GROUP BY month),
+       per_account AS (
+         SELECT a.id AS account_id, sum(mine.hours) AS used,
+                array_agg(coalesce(mine.hours, 0)::numeric(16,2)::text ORDER BY m.month) AS monthly
+           FROM compute_accounts a CROSS JOIN months m
+           LEFT JOIN monthly mine ON mine.account_id = a.id AND mine.month = m.month
+          GROUP BY a.id),
+       tenants AS (
+         SELECT a.company_id AS "companyId", (SELECT c.name FROM companies c WHERE c.id = a.company_id) AS "companyName",
+                a.status AS "accountStatus",
+                coalesce(l.allocated, 0)::numeric(16,2)::text AS "subsidyAllocated",
+                coalesce(l.allocated - l.remaining, 0)::numeric(16,2)::text AS "subsidyConsumed",
+                coalesce(l.remaining, 0)::numeric(16,2)::text AS "subsidyRemaining",
+                coalesce(u.used, 0)::numeric(16,2)::text AS "usedInPeriod",
+                coalesce(u.monthly, '{}') AS monthly
+           FROM compute_accounts a
+           LEFT JOIN LATERAL (
+             SELECT sum(amount) AS allocated, sum(coalesce(remaining, amount)) AS remaining FROM compute_allocations
+              WHERE account_id = a.id AND unit = 'card_hour' AND kind = 'subsidy_voucher'
+                AND status IN ('active', 'exhausted', 'expired')) l ON true
+           LEFT JOIN per_account u ON u.account_id = a.id)
+       SELECT (SELECT coalesce(json_agg(m ORDER BY m.month), '[]') FROM months m) AS months,
+              (SELECT coalesce(json_agg(t ORDER BY t."companyName", t."companyId"), '[]') FROM tenants t) AS tenants`,
       params,
     );
     return { months, tenants };

@@ -1,5 +1,5 @@
 import type { SourceRow, TeamRow, VisitWeekRow } from './activity-reports.service';
-import type { ComputeUsageMonth } from './park-reports.service';
+import type { ComputeTenantRow, ComputeUsageMonth } from './park-reports.service';
 import type { ForecastBucket, FunnelStage, StageVelocity } from './pipeline-reports.service';
 import type { ReportTable } from './report-csv';
 import type { TargetProgress } from './targets.service';
@@ -115,7 +115,8 @@ export const reportTables = {
       ],
       rows,
     ),
-  computeUsage: (rows: ComputeUsageMonth[]) =>
+  /** One row per tenant and month with usage, from the tenants' figures aligned with the months. */
+  computeUsage: (months: ComputeUsageMonth[], tenants: ComputeTenantRow[]) =>
     table(
       'compute-usage',
       [
@@ -123,6 +124,14 @@ export const reportTables = {
         { key: 'month', header: 'month' },
         { key: 'cardHours', header: 'card_hours' },
       ],
-      rows,
+      tenants.flatMap((tenant) =>
+        months
+          .map(({ month }, i) => ({
+            companyName: tenant.companyName,
+            month,
+            cardHours: tenant.monthly[i],
+          }))
+          .filter((row) => Number(row.cardHours) > 0),
+      ),
     ),
 };

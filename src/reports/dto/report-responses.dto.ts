@@ -159,10 +159,9 @@ export class TargetsReportDto extends PeriodDto {
 }
 
 export class ComputeUsageMonthDto {
-  @ApiProperty({ format: 'uuid' }) companyId!: string;
-  @ApiProperty() companyName!: string;
   @ApiProperty({ example: '2026-11' }) month!: string;
-  @ApiProperty() cardHours!: string;
+  @ApiProperty({ description: 'The park’s card-hours that month' }) cardHours!: string;
+  @ApiProperty({ description: 'Accounts with usage that month' }) accounts!: number;
 }
 
 export class ComputeTenantRowDto {
@@ -173,10 +172,17 @@ export class ComputeTenantRowDto {
   @ApiProperty() subsidyConsumed!: string;
   @ApiProperty() subsidyRemaining!: string;
   @ApiProperty() usedInPeriod!: string;
+  @ApiProperty({
+    type: [String],
+    description: 'Card-hours used in each month of `months`, in the same order',
+    example: ['10.50', '0.00'],
+  })
+  monthly!: string[];
 }
 
 export class ComputeUsageReportDto extends PeriodDto {
-  @ApiProperty({ type: [ComputeUsageMonthDto] }) months!: ComputeUsageMonthDto[];
+  @ApiProperty({ type: [ComputeUsageMonthDto], description: 'The months of the period with usage' })
+  months!: ComputeUsageMonthDto[];
   @ApiProperty({ type: [ComputeTenantRowDto] }) tenants!: ComputeTenantRowDto[];
 }
 

@@ -3703,12 +3703,12 @@ export interface components {
       targets: components['schemas']['TargetProgressDto'][];
     };
     ComputeUsageMonthDto: {
-      /** Format: uuid */
-      companyId: string;
-      companyName: string;
       /** @example 2026-11 */
       month: string;
+      /** @description The park’s card-hours that month */
       cardHours: string;
+      /** @description Accounts with usage that month */
+      accounts: number;
     };
     ComputeTenantRowDto: {
       /** Format: uuid */
@@ -3719,6 +3719,14 @@ export interface components {
       subsidyConsumed: string;
       subsidyRemaining: string;
       usedInPeriod: string;
+      /**
+       * @description Card-hours used in each month of `months`, in the same order
+       * @example [
+       *       "10.50",
+       *       "0.00"
+       *     ]
+       */
+      monthly: string[];
     };
     ComputeUsageReportDto: {
       /**
@@ -3731,6 +3739,7 @@ export interface components {
        * @example 2027-01-01
        */
       to: string;
+      /** @description The months of the period with usage */
       months: components['schemas']['ComputeUsageMonthDto'][];
       tenants: components['schemas']['ComputeTenantRowDto'][];
     };

@@ -317,11 +317,11 @@ export function ReportContent({ report, data }: { report: ReportKey; data: unkno
             <FigureTable
               label={tableLabel}
               rows={usage.months}
-              rowKey={(r) => `${r.companyId}-${r.month}`}
+              rowKey={(r) => r.month}
               columns={[
-                columnsOf(usage.months)('company', (r) => r.companyName, false),
                 columnsOf(usage.months)('month', (r) => r.month, false),
                 columnsOf(usage.months)('cardHours', (r) => n(r.cardHours, 2)),
+                columnsOf(usage.months)('accounts', (r) => n(r.accounts)),
               ]}
             />
           </Section>

@@ -266,12 +266,7 @@ export function SiteVisitsChart({ report }: { report: SiteVisitsReport }) {
 export function ComputeUsageChart({ report }: { report: ComputeUsageReport }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const months = new Map<string, number>();
-  for (const row of report.months)
-    months.set(row.month, (months.get(row.month) ?? 0) + Number(row.cardHours));
-  const data = [...months.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([month, cardHours]) => ({ month, cardHours: Math.round(cardHours * 100) / 100 }));
+  const data = report.months.map((row) => ({ month: row.month, cardHours: Number(row.cardHours) }));
   const label = translate('crm.reports.charts.computeUsage', {
     figures: data.map((d) => `${d.month} ${formatNumber(d.cardHours, locale, 2)}`).join(', '),
   });
