@@ -9,6 +9,11 @@ import { JobsService } from '../../jobs/jobs.service';
 export const REPORT_CACHE_PRUNE_QUEUE = 'report-cache-prune';
 /** Changes are kept well past the longest TTL, so that a live entry never outlives its evidence. */
 const CHANGES_KEPT = '2 days';
+/**
+ * Raised whenever a report's answer changes shape, so that results kept by an earlier version of
+ * the app (a deployment ago, or by an instance not yet upgraded) are never served to this one.
+ */
+const ANSWER_SHAPES = 2;
 /** A kept result's version: its computation time in microseconds. */
 const STAMP = `(extract(epoch FROM computed_at) * 1000000)::bigint::text`;
 
@@ -89,7 +94,9 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
       };
     const staleSeconds: number =
       options.staleSeconds ?? this.config.get('REPORT_STALE_SECONDS', { infer: true });
-    const key = `${report}:${createHash('sha256').update(JSON.stringify(input)).digest('base64url')}`;
+    const key = `${report}:${createHash('sha256')
+      .update(JSON.stringify([ANSWER_SHAPES, input]))
+      .digest('base64url')}`;
     const cached = await this.read(key, ttl, staleSeconds);
     if (cached && !cached.outdated) return cached;
     if (cached) {
@@ -119,6 +126,9 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
           [key],
         );
         if (!locked) return undefined;
+        // Nobody waits for a refresh: it takes one core, not parallel workers on every core,
+        // and leaves the others to the calls it keeps answering meanwhile.
+        await tx.query('SET LOCAL max_parallel_workers_per_gather = 0');
       }
       const computedMeanwhile = await this.read(key, ttl, 0);
       if (computedMeanwhile) return computedMeanwhile;
