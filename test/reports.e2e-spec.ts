@@ -350,6 +350,32 @@ describe('reports', () => {
       ['2025-07-21', 2, 0, 1, 1],
       ['2025-07-28', 1, 1, 0, 0],
     ]);
+    // By host and place: the period's counts, and the same week by week, aligned with the weeks.
+    expect(visits.hosts.length).toBeGreaterThan(0);
+    for (const host of visits.hosts) {
+      for (const key of ['visits', 'completed', 'noShows', 'cancelled'])
+        expect(host.weekly[key].reduce((a: number, b: number) => a + b, 0)).toBe(host[key]);
+      expect(host.weekly.visits).toHaveLength(visits.weeks.length);
+    }
+    visits.weeks.forEach((week: any, i: number) =>
+      expect(visits.hosts.reduce((sum: number, h: any) => sum + h.weekly.visits[i], 0)).toBe(
+        week.visits,
+      ),
+    );
+    const csv = await t.request('GET', `/api/v1/reports/site-visits?${Q3}&ownerId=${promoter.id}`, {
+      token: manager,
+      headers: { accept: 'text/csv' },
+    });
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('week_start,host,place_type,place,visits,completed,no_shows,cancelled');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
+      '2025-07-14',
+      '2025-07-21',
+      '2025-07-28',
+    ]);
 
     // Leads: L2, L3 created in Q3; visits: two completed; moves: 5 + 2 + 1 + 2 + 1 in Q3.
     const team = await get(`team?${Q3}`);

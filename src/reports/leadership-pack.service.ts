@@ -8,7 +8,8 @@ import {
   type SourceRow,
   type TeamRow,
   type VisitSummary,
-  type VisitWeekRow,
+  type VisitHostRow,
+  type VisitWeek,
 } from './activity-reports.service';
 import { ParkReportsService, type ComputeTenantRow, type Overview } from './park-reports.service';
 import {
@@ -21,7 +22,7 @@ import {
 import type { ReportTable } from './report-csv';
 import { beijingDateTime, beijingToday } from '../common/time/beijing';
 import { reportPeriod, type ReportPeriod } from './report-period';
-import { reportTables } from './report-tables';
+import { reportTables, type VisitCell } from './report-tables';
 import { BORDERS, displayWidth as textWidth, styleHeaderRow } from './sheet-style';
 import { TargetsService, type TargetProgress } from './targets.service';
 
@@ -132,7 +133,7 @@ const SOURCES: Columns<SourceRow> = {
   signed: col('已签约', 'Signed', 'count'),
 };
 
-const SITE_VISITS: Columns<VisitWeekRow> = {
+const SITE_VISITS: Columns<VisitCell> = {
   weekStart: col('周（周一）', 'Week of'),
   hostName: col('接待人', 'Host'),
   placeType: col(
@@ -222,7 +223,7 @@ interface PackData {
   velocity: { stages: StageVelocity[]; cycleTimes: CycleTime[] };
   forecast: { buckets: ForecastBucket[]; availableArea: string; computeRemainingCardHours: string };
   sources: SourceRow[];
-  siteVisits: { weeks: VisitWeekRow[]; summary: VisitSummary };
+  siteVisits: { weeks: VisitWeek[]; hosts: VisitHostRow[]; summary: VisitSummary };
   team: TeamRow[];
   compute: { tenants: ComputeTenantRow[] };
 }
@@ -467,7 +468,7 @@ export class LeadershipPackService {
     const forecast = reportTables.forecast(data.forecast.buckets);
     add('预测 Forecast', '签约入驻预测 Forecast', forecast, FORECAST, forecastNote);
     add('来源 Sources', '线索来源 Sources', reportTables.sources(data.sources), SOURCES);
-    const visits = reportTables.siteVisits(data.siteVisits.weeks);
+    const visits = reportTables.siteVisits(data.siteVisits);
     add('带看 Site visits', '实地带看 Site visits', visits, SITE_VISITS);
     add('团队 Team', '团队工作 Team', reportTables.team(data.team), TEAM);
     const compute = ownTable('compute', COMPUTE, data.compute.tenants);

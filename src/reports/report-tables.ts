@@ -1,4 +1,4 @@
-import type { SourceRow, TeamRow, VisitWeekRow } from './activity-reports.service';
+import type { SourceRow, TeamRow, VisitHostRow, VisitWeek } from './activity-reports.service';
 import type { ComputeTenantRow, ComputeUsageMonth } from './park-reports.service';
 import type { ForecastBucket, FunnelStage, StageVelocity } from './pipeline-reports.service';
 import type { ReportTable } from './report-csv';
@@ -10,6 +10,24 @@ const table = <T>(name: string, columns: Columns<T>, rows: T[]): ReportTable<T> 
   columns,
   rows,
 });
+
+/** A site-visits report's cells, week by week, then by host and place as the hosts are ordered. */
+export type VisitCell = Omit<VisitHostRow, 'weekly' | 'hostId'> & { weekStart: string };
+const visitRows = ({ weeks, hosts }: { weeks: VisitWeek[]; hosts: VisitHostRow[] }): VisitCell[] =>
+  weeks.flatMap(({ weekStart }, i) =>
+    hosts
+      .filter((host) => host.weekly.visits[i] > 0)
+      .map((host) => ({
+        weekStart,
+        hostName: host.hostName,
+        placeType: host.placeType,
+        place: host.place,
+        visits: host.weekly.visits[i],
+        completed: host.weekly.completed[i],
+        noShows: host.weekly.noShows[i],
+        cancelled: host.weekly.cancelled[i],
+      })),
+  );
 
 /** Each report's rows as a table: the CSV download and the leadership pack's sheets. */
 export const reportTables = {
@@ -71,7 +89,8 @@ export const reportTables = {
       ],
       rows,
     ),
-  siteVisits: (rows: VisitWeekRow[]) =>
+  /** One row per week, host and place with visits, from the hosts' figures aligned with the weeks. */
+  siteVisits: (report: { weeks: VisitWeek[]; hosts: VisitHostRow[] }) =>
     table(
       'site-visits',
       [
@@ -84,7 +103,7 @@ export const reportTables = {
         { key: 'noShows', header: 'no_shows' },
         { key: 'cancelled', header: 'cancelled' },
       ],
-      rows,
+      visitRows(report),
     ),
   team: (rows: TeamRow[]) =>
     table(

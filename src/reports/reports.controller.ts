@@ -260,7 +260,7 @@ export class ReportsController {
         to: period.to,
         ...(await this.activityReports.siteVisits(period, filters)),
       }),
-      (report) => reportTables.siteVisits(report.weeks),
+      (report) => reportTables.siteVisits(report),
     );
   }
 

@@ -87,16 +87,35 @@ export class SourcesReportDto extends PeriodDto {
   @ApiProperty({ type: [SourceRowDto] }) rows!: SourceRowDto[];
 }
 
-export class VisitWeekRowDto {
+export class VisitWeekDto {
   @ApiProperty({ description: 'Monday of the Beijing week' }) weekStart!: string;
-  @ApiProperty({ format: 'uuid' }) hostId!: string;
-  @ApiProperty() hostName!: string;
-  @ApiProperty() placeType!: string;
-  @ApiProperty() place!: string;
   @ApiProperty() visits!: number;
   @ApiProperty() completed!: number;
   @ApiProperty() noShows!: number;
   @ApiProperty() cancelled!: number;
+}
+
+export class VisitWeeklyDto {
+  @ApiProperty({ type: [Number] }) visits!: number[];
+  @ApiProperty({ type: [Number] }) completed!: number[];
+  @ApiProperty({ type: [Number] }) noShows!: number[];
+  @ApiProperty({ type: [Number] }) cancelled!: number[];
+}
+
+export class VisitHostRowDto {
+  @ApiProperty({ format: 'uuid' }) hostId!: string;
+  @ApiProperty() hostName!: string;
+  @ApiProperty() placeType!: string;
+  @ApiProperty() place!: string;
+  @ApiProperty({ description: 'Over the period' }) visits!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() noShows!: number;
+  @ApiProperty() cancelled!: number;
+  @ApiProperty({
+    type: VisitWeeklyDto,
+    description: 'The same counts in each week of `weeks`, in the same order',
+  })
+  weekly!: VisitWeeklyDto;
 }
 
 export class VisitSummaryDto {
@@ -113,7 +132,13 @@ export class VisitSummaryDto {
 }
 
 export class SiteVisitsReportDto extends PeriodDto {
-  @ApiProperty({ type: [VisitWeekRowDto] }) weeks!: VisitWeekRowDto[];
+  @ApiProperty({ type: [VisitWeekDto], description: 'The weeks of the period with visits' })
+  weeks!: VisitWeekDto[];
+  @ApiProperty({
+    type: [VisitHostRowDto],
+    description: 'Each host at each place (a visit counts for each of its hosts)',
+  })
+  hosts!: VisitHostRowDto[];
   @ApiProperty({ type: VisitSummaryDto }) summary!: VisitSummaryDto;
 }
 

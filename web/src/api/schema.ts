@@ -3598,18 +3598,33 @@ export interface components {
       to: string;
       rows: components['schemas']['SourceRowDto'][];
     };
-    VisitWeekRowDto: {
+    VisitWeekDto: {
       /** @description Monday of the Beijing week */
       weekStart: string;
+      visits: number;
+      completed: number;
+      noShows: number;
+      cancelled: number;
+    };
+    VisitWeeklyDto: {
+      visits: number[];
+      completed: number[];
+      noShows: number[];
+      cancelled: number[];
+    };
+    VisitHostRowDto: {
       /** Format: uuid */
       hostId: string;
       hostName: string;
       placeType: string;
       place: string;
+      /** @description Over the period */
       visits: number;
       completed: number;
       noShows: number;
       cancelled: number;
+      /** @description The same counts in each week of `weeks`, in the same order */
+      weekly: components['schemas']['VisitWeeklyDto'];
     };
     VisitSummaryDto: {
       visits: number;
@@ -3634,7 +3649,10 @@ export interface components {
        * @example 2027-01-01
        */
       to: string;
-      weeks: components['schemas']['VisitWeekRowDto'][];
+      /** @description The weeks of the period with visits */
+      weeks: components['schemas']['VisitWeekDto'][];
+      /** @description Each host at each place (a visit counts for each of its hosts) */
+      hosts: components['schemas']['VisitHostRowDto'][];
       summary: components['schemas']['VisitSummaryDto'];
     };
     TeamRowDto: {

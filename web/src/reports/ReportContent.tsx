@@ -235,21 +235,20 @@ export function ReportContent({ report, data }: { report: ReportKey; data: unkno
           <Section title="crm.reports.figures">
             <FigureTable
               label={tableLabel}
-              rows={visits.weeks}
-              rowKey={(r, i) => `${r.weekStart}-${r.hostId}-${r.place}-${i}`}
+              rows={visits.hosts}
+              rowKey={(r) => `${r.hostId}-${r.placeType}-${r.place}`}
               columns={[
-                columnsOf(visits.weeks)('weekStart', (r) => r.weekStart, false),
-                columnsOf(visits.weeks)('host', (r) => r.hostName, false),
-                columnsOf(visits.weeks)(
+                columnsOf(visits.hosts)('host', (r) => r.hostName, false),
+                columnsOf(visits.hosts)(
                   'placeType',
                   (r) => translate(`crm.enums.placeType.${r.placeType}`),
                   false,
                 ),
-                columnsOf(visits.weeks)('place', (r) => r.place, false),
-                columnsOf(visits.weeks)('visits', (r) => n(r.visits)),
-                columnsOf(visits.weeks)('completed', (r) => n(r.completed)),
-                columnsOf(visits.weeks)('noShows', (r) => n(r.noShows)),
-                columnsOf(visits.weeks)('cancelled', (r) => n(r.cancelled)),
+                columnsOf(visits.hosts)('place', (r) => r.place, false),
+                columnsOf(visits.hosts)('visits', (r) => n(r.visits)),
+                columnsOf(visits.hosts)('completed', (r) => n(r.completed)),
+                columnsOf(visits.hosts)('noShows', (r) => n(r.noShows)),
+                columnsOf(visits.hosts)('cancelled', (r) => n(r.cancelled)),
               ]}
             />
           </Section>

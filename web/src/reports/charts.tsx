@@ -212,25 +212,13 @@ export function SourcesChart({ report }: { report: SourcesReport }) {
 /** Visits per week, by outcome. */
 export function SiteVisitsChart({ report }: { report: SiteVisitsReport }) {
   const translate = useTranslate();
-  const weeks = new Map<
-    string,
-    { week: string; completed: number; noShows: number; cancelled: number; other: number }
-  >();
-  for (const row of report.weeks) {
-    const week = weeks.get(row.weekStart) ?? {
-      week: row.weekStart,
-      completed: 0,
-      noShows: 0,
-      cancelled: 0,
-      other: 0,
-    };
-    week.completed += row.completed;
-    week.noShows += row.noShows;
-    week.cancelled += row.cancelled;
-    week.other += row.visits - row.completed - row.noShows - row.cancelled;
-    weeks.set(row.weekStart, week);
-  }
-  const data = [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week));
+  const data = report.weeks.map((row) => ({
+    week: row.weekStart,
+    completed: row.completed,
+    noShows: row.noShows,
+    cancelled: row.cancelled,
+    other: row.visits - row.completed - row.noShows - row.cancelled,
+  }));
   const label = translate('crm.reports.charts.siteVisits', {
     figures: data
       .map((d) => `${d.week} ${d.completed + d.noShows + d.cancelled + d.other}`)
