@@ -135,7 +135,13 @@ export const reportTables = {
       rows,
     ),
   /** One row per tenant and month with usage, from the tenants' figures aligned with the months. */
-  computeUsage: (months: ComputeUsageMonth[], tenants: ComputeTenantRow[]) =>
+  computeUsage: ({
+    months,
+    tenants,
+  }: {
+    months: ComputeUsageMonth[];
+    tenants: ComputeTenantRow[];
+  }) =>
     table(
       'compute-usage',
       [

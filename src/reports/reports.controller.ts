@@ -356,7 +356,7 @@ export class ReportsController {
         to: period.to,
         ...(await this.parkReports.computeUsage(period)),
       }),
-      (report) => reportTables.computeUsage(report.months, report.tenants),
+      (report) => reportTables.computeUsage(report),
     );
   }
 

@@ -15,7 +15,7 @@ const CHANGES_KEPT = '2 days';
  */
 const ANSWER_SHAPES = 2;
 /** A kept result's version: its computation time in microseconds. */
-const STAMP = `(extract(epoch FROM computed_at) * 1000000)::bigint::text`;
+const STAMP = `(extract(epoch FROM c.computed_at) * 1000000)::bigint::text`;
 
 /** The results' JSON kept in memory as well, up to this size in all (the most recently used). */
 const BODIES_MAX_BYTES = 32 * 1024 * 1024;
@@ -148,7 +148,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
              FROM pg_stat_xact_user_tables
             WHERE schemaname = 'public' AND relname NOT IN ('report_cache', 'report_changes')
               AND seq_scan + coalesce(idx_scan, 0) > coalesce(($4::json ->> relname::text)::bigint, 0))
-         INSERT INTO report_cache (key, tables, snapshot, body, computed_at)
+         INSERT INTO report_cache AS c (key, tables, snapshot, body, computed_at)
          SELECT $1, read.tables, $2::pg_snapshot, $3::json, now() FROM read
           WHERE NOT EXISTS (
             SELECT 1 FROM unnest(read.tables) AS t(name)
@@ -158,7 +158,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
          ON CONFLICT (key) DO UPDATE
            SET tables = EXCLUDED.tables, snapshot = EXCLUDED.snapshot, body = EXCLUDED.body,
                computed_at = EXCLUDED.computed_at
-         RETURNING computed_at, ${STAMP} AS stamp`,
+         RETURNING c.computed_at, ${STAMP} AS stamp`,
         [key, snapshot, body, scans],
       );
       const json = Buffer.from(body);
@@ -196,17 +196,16 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     const [row] = await this.txHost.tx.query<
       { body: string | null; stamp: string; computed_at: Date; outdated: boolean }[]
     >(
-      `WITH entry AS (
-         SELECT c.key, c.computed_at, ${STAMP} AS stamp,
-                least(c.computed_at + make_interval(secs => $2),
-                      (SELECT min(r.changed_at) FROM report_changes r
-                        WHERE r.table_name = ANY (c.tables) AND r.xid >= pg_snapshot_xmin(c.snapshot)
-                          AND NOT pg_visible_in_snapshot(r.xid, c.snapshot))) AS outdated_since
-           FROM report_cache c WHERE c.key = $1)
-       SELECT CASE WHEN e.stamp IS DISTINCT FROM $4 THEN c.body::text END AS body, e.stamp,
-              e.computed_at, e.outdated_since <= now() AS outdated
-         FROM entry e JOIN report_cache c ON c.key = e.key
-        WHERE e.outdated_since > now() - make_interval(secs => $3)`,
+      `SELECT CASE WHEN e.stamp IS DISTINCT FROM $4 THEN c.body::text END AS body, e.stamp,
+              c.computed_at, e.outdated_since <= now() AS outdated
+         FROM report_cache c
+        CROSS JOIN LATERAL (
+          SELECT ${STAMP} AS stamp,
+                 least(c.computed_at + make_interval(secs => $2),
+                       (SELECT min(r.changed_at) FROM report_changes r
+                         WHERE r.table_name = ANY (c.tables) AND r.xid >= pg_snapshot_xmin(c.snapshot)
+                           AND NOT pg_visible_in_snapshot(r.xid, c.snapshot))) AS outdated_since) e
+        WHERE c.key = $1 AND e.outdated_since > now() - make_interval(secs => $3)`,
       [key, ttlSeconds, staleSeconds, known?.stamp ?? null],
     );
     if (!row) return undefined;
