@@ -1,6 +1,9 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { REPORT_CACHE_PRUNE_QUEUE } from '../src/common/report-cache/report-cache.service';
+import {
+  REPORT_CACHE_PRUNE_QUEUE,
+  ReportCacheService,
+} from '../src/common/report-cache/report-cache.service';
 import { JobsService } from '../src/jobs/jobs.service';
 import { statementRecorder } from './support/statement-recorder';
 import { startTestApp, TestApp } from './support/test-app';
@@ -255,6 +258,23 @@ describe('report cache: outdated results served while computed again', () => {
     expect(reached(after, 'first_contact')).toBe(reached(before, 'first_contact') + 1);
   });
 
+  it('computes the results read lately again when they are outdated, before anyone reads them', async () => {
+    const dealId = await newDeal();
+    const before = await funnel();
+    const cache = t.app.get(ReportCacheService);
+    expect(await cache.refreshOutdated()).toBe(0);
+    const computedBefore = await computedAt();
+
+    await moveIntoFirstStage(dealId);
+    expect(await cache.refreshOutdated()).toBe(1);
+    expect(await computedAt()).toBeGreaterThan(computedBefore);
+    expect(await cache.refreshOutdated()).toBe(0);
+    let after: Awaited<ReturnType<typeof funnelResponse>> | undefined;
+    expect(await funnelComputations(async () => (after = await funnelResponse()))).toBe(0);
+    expect(after!.headers.get('report-outdated')).toBe('false');
+    expect(reached(after!.body, 'first_contact')).toBe(reached(before, 'first_contact') + 1);
+  });
+
   it('never answers the board with outdated totals', async () => {
     const dealId = await newDeal();
     const { rows } = await t.db.query<{ stage_id: string }>(
@@ -270,5 +290,34 @@ describe('report cache: outdated results served while computed again', () => {
     const before = await column();
     await t.db.query('UPDATE deals SET deleted_at = now() WHERE id = $1', [dealId]);
     expect(await column()).toBe(before - 1);
+  });
+});
+
+describe('report cache: the results read lately kept current on their own', () => {
+  beforeAll(async () => {
+    t = await startTestApp({ REPORT_STALE_SECONDS: '3' });
+    manager = await t.tokenFor('manager');
+  });
+  afterAll(() => t.close());
+
+  it('computes an outdated result again within a third of REPORT_STALE_SECONDS, unread', async () => {
+    const dealId = await newDeal();
+    const before = await funnel();
+    const [{ computed_at: computedBefore }] = await entries('funnel');
+    await t.db.query(
+      `INSERT INTO deal_stage_history (deal_id, to_stage_id, moved_by_id)
+       SELECT id, stage_id, owner_id FROM deals WHERE id = $1`,
+      [dealId],
+    );
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && (await entries('funnel'))[0].computed_at <= computedBefore)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await entries('funnel'))[0].computed_at.getTime()).toBeGreaterThan(
+      computedBefore.getTime(),
+    );
+    const response = await t.request('GET', `/api/v1/reports/funnel?${period}`, { token: manager });
+    expect(response.headers.get('report-outdated')).toBe('false');
+    const after = response.body as Awaited<ReturnType<typeof funnel>>;
+    expect(reached(after, 'first_contact')).toBe(reached(before, 'first_contact') + 1);
   });
 });

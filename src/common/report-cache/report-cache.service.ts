@@ -19,6 +19,17 @@ const STAMP = `(extract(epoch FROM c.computed_at) * 1000000)::bigint::text`;
 
 /** The results' JSON kept in memory as well, up to this size in all (the most recently used). */
 const BODIES_MAX_BYTES = 32 * 1024 * 1024;
+/** Results read within this time are computed again in the background when outdated. */
+const WATCHED_FOR_MS = 60 * 60 * 1000;
+const WATCHED_MAX = 500;
+/**
+ * When a kept result stopped being current: its TTL's end, or the first committed change its
+ * snapshot did not see (`$ttl`: the TTL in seconds).
+ */
+const outdatedSince = (ttl: string) => `least(c.computed_at + make_interval(secs => ${ttl}),
+  (SELECT min(r.changed_at) FROM report_changes r
+    WHERE r.table_name = ANY (c.tables) AND r.xid >= pg_snapshot_xmin(c.snapshot)
+      AND NOT pg_visible_in_snapshot(r.xid, c.snapshot)))`;
 
 /** A report's JSON (UTF-8), when it was computed, and whether data have changed since. */
 export interface ReportAnswer {
@@ -36,7 +47,10 @@ export interface ReportAnswer {
  * REPORT_CACHE_TTL_SECONDS (the reports that count against `now()`, such as tasks overdue, move
  * with the clock). One computation per key at a time: the others wait for it and read its result.
  * Reports may be served outdated for REPORT_STALE_SECONDS while one call computes them again in
- * the background, so that a write does not make the next readers wait for the computation.
+ * the background, so that a write does not make the next readers wait for the computation; and
+ * the results read within the last hour are computed again in the background as soon as they are
+ * outdated (checked every third of REPORT_STALE_SECONDS), so that their next reader, however
+ * late, does not wait either.
  */
 @Injectable()
 export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdown {
@@ -48,6 +62,13 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
    */
   private readonly bodies = new Map<string, { stamp: string; json: Buffer }>();
   private bodiesBytes = 0;
+  /** Results read lately (in reading order): how to compute them again, and when last read. */
+  private readonly watched = new Map<
+    string,
+    { ttl: number; compute: () => Promise<unknown>; readAt: number }
+  >();
+  private sweepTimer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
 
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
@@ -61,6 +82,25 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
       cron: '*/30 * * * *',
       handler: async () => void (await this.prune()),
     });
+    const staleSeconds = this.config.get('REPORT_STALE_SECONDS', { infer: true });
+    if (staleSeconds > 0 && this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true }) > 0) {
+      this.sweepTimer = setInterval(
+        () => {
+          this.sweeping ??= this.refreshOutdated()
+            .then(
+              () => undefined,
+              (error: unknown) =>
+                this.logger.error(
+                  'Refreshing outdated reports failed',
+                  error instanceof Error ? error.stack : error,
+                ),
+            )
+            .finally(() => (this.sweeping = undefined));
+        },
+        (staleSeconds * 1000) / 3,
+      );
+      this.sweepTimer.unref();
+    }
   }
 
   /**
@@ -97,6 +137,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     const key = `${report}:${createHash('sha256')
       .update(JSON.stringify([ANSWER_SHAPES, input]))
       .digest('base64url')}`;
+    if (staleSeconds > 0) this.watch(key, ttl, compute);
     const cached = await this.read(key, ttl, staleSeconds);
     if (cached && !cached.outdated) return cached;
     if (cached) {
@@ -179,7 +220,42 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     this.refreshing.set(key, refresh);
   }
 
+  private watch(key: string, ttl: number, compute: () => Promise<unknown>): void {
+    this.watched.delete(key);
+    this.watched.set(key, { ttl, compute, readAt: Date.now() });
+    if (this.watched.size > WATCHED_MAX) this.watched.delete(this.watched.keys().next().value!);
+  }
+
+  /**
+   * Computes again, one after the other, the kept results read within the last hour that are
+   * outdated, so that they never go past REPORT_STALE_SECONDS unread and make a reader wait.
+   */
+  async refreshOutdated(): Promise<number> {
+    const since = Date.now() - WATCHED_FOR_MS;
+    for (const [key, entry] of this.watched) {
+      if (entry.readAt >= since) break;
+      this.watched.delete(key);
+    }
+    if (this.watched.size === 0) return 0;
+    const ttl = this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true });
+    const outdated = await this.txHost.tx.query<{ key: string }[]>(
+      `SELECT c.key FROM report_cache c WHERE c.key = ANY ($1) AND ${outdatedSince('$2')} <= now()`,
+      [[...this.watched.keys()], ttl],
+    );
+    let refreshed = 0;
+    for (const { key } of outdated) {
+      const entry = this.watched.get(key);
+      if (!entry || this.refreshing.has(key)) continue;
+      this.refreshInBackground(key, entry.ttl, entry.compute);
+      await this.refreshing.get(key);
+      refreshed++;
+    }
+    return refreshed;
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.sweeping;
     await Promise.allSettled(this.refreshing.values());
   }
 
@@ -199,12 +275,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
       `SELECT CASE WHEN e.stamp IS DISTINCT FROM $4 THEN c.body::text END AS body, e.stamp,
               c.computed_at, e.outdated_since <= now() AS outdated
          FROM report_cache c
-        CROSS JOIN LATERAL (
-          SELECT ${STAMP} AS stamp,
-                 least(c.computed_at + make_interval(secs => $2),
-                       (SELECT min(r.changed_at) FROM report_changes r
-                         WHERE r.table_name = ANY (c.tables) AND r.xid >= pg_snapshot_xmin(c.snapshot)
-                           AND NOT pg_visible_in_snapshot(r.xid, c.snapshot))) AS outdated_since) e
+        CROSS JOIN LATERAL (SELECT ${STAMP} AS stamp, ${outdatedSince('$2')} AS outdated_since) e
         WHERE c.key = $1 AND e.outdated_since > now() - make_interval(secs => $3)`,
       [key, ttlSeconds, staleSeconds, known?.stamp ?? null],
     );
