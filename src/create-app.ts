@@ -1,6 +1,6 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
@@ -57,11 +57,17 @@ export async function createApp(
     { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
   // Before any route or plugin, so that every response (errors, static files, docs) carries them.
-  await app.register(fastifyHelmet, securityHeaders());
+  // helmet's middleware is built once: @fastify/helmet builds it again for every request.
+  const setSecurityHeaders = helmet(securityHeaders());
+  fastify.addHook('onRequest', (request, reply, done) =>
+    setSecurityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      done(error as Error | undefined),
+    ),
+  );
   if (env.CORS_ORIGINS.length > 0) app.enableCors(corsOptions(env.CORS_ORIGINS));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -1,4 +1,4 @@
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { HelmetOptions } from 'helmet';
 import type { FastifyCorsOptions } from '@fastify/cors';
 
 /**
@@ -25,10 +25,9 @@ export const CONTENT_SECURITY_POLICY_DIRECTIVES = {
   workerSrc: ["'self'", 'blob:'],
 };
 
-/** @fastify/helmet's options: helmet's defaults with the policy above and no framing at all. */
-export function securityHeaders(): FastifyHelmetOptions {
+/** helmet's options: its defaults with the policy above and no framing at all. */
+export function securityHeaders(): HelmetOptions {
   return {
-    global: true,
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY_DIRECTIVES },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
