@@ -258,14 +258,27 @@ describe('report cache: outdated results served while computed again', () => {
     expect(reached(after, 'first_contact')).toBe(reached(before, 'first_contact') + 1);
   });
 
-  it('computes the results read lately again when they are outdated, before anyone reads them', async () => {
+  it('computes the results read lately again before they are too old to serve, unread', async () => {
     const dealId = await newDeal();
-    const before = await funnel();
+    // The new deal made the kept funnel outdated: its reader has it computed again; wait for that.
+    let current = await funnelResponse();
+    for (let i = 0; i < 100 && current.headers.get('report-outdated') !== 'false'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      current = await funnelResponse();
+    }
+    const before = current.body as Awaited<ReturnType<typeof funnel>>;
     const cache = t.app.get(ReportCacheService);
     expect(await cache.refreshOutdated()).toBe(0);
     const computedBefore = await computedAt();
 
     await moveIntoFirstStage(dealId);
+    // Outdated for less than a third of REPORT_STALE_SECONDS: left to its readers for now.
+    expect(await cache.refreshOutdated()).toBe(0);
+    await t.db.query(
+      `UPDATE report_changes SET changed_at = changed_at - interval '21 seconds'
+        WHERE table_name = 'deal_stage_history'
+          AND changed_at > (SELECT computed_at FROM report_cache WHERE key LIKE 'funnel:%')`,
+    );
     expect(await cache.refreshOutdated()).toBe(1);
     expect(await computedAt()).toBeGreaterThan(computedBefore);
     expect(await cache.refreshOutdated()).toBe(0);
@@ -300,7 +313,7 @@ describe('report cache: the results read lately kept current on their own', () =
   });
   afterAll(() => t.close());
 
-  it('computes an outdated result again within a third of REPORT_STALE_SECONDS, unread', async () => {
+  it('computes an outdated result again before REPORT_STALE_SECONDS, unread', async () => {
     const dealId = await newDeal();
     const before = await funnel();
     const [{ computed_at: computedBefore }] = await entries('funnel');

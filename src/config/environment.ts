@@ -169,7 +169,7 @@ export class Environment {
   @Max(86400)
   REPORT_CACHE_TTL_SECONDS = 300;
 
-  /** How long after a change a report's kept result may still be served, while one call computes it again in the background; 0: never outdated. */
+  /** How long after a change a report's kept result may still be served, while one call computes it again in the background (the results read within the hour are computed again before it runs out); 0: never outdated. */
   @Type(() => Number)
   @IsInt()
   @Min(0)

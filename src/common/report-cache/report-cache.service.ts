@@ -47,10 +47,10 @@ export interface ReportAnswer {
  * REPORT_CACHE_TTL_SECONDS (the reports that count against `now()`, such as tasks overdue, move
  * with the clock). One computation per key at a time: the others wait for it and read its result.
  * Reports may be served outdated for REPORT_STALE_SECONDS while one call computes them again in
- * the background, so that a write does not make the next readers wait for the computation; and
- * the results read within the last hour are computed again in the background as soon as they are
- * outdated (checked every third of REPORT_STALE_SECONDS), so that their next reader, however
- * late, does not wait either.
+ * the background, so that a write does not make the next readers wait for the computation. The
+ * results read within the last hour that nobody has read since a change are computed again in the
+ * background before they have been outdated for REPORT_STALE_SECONDS, so that their next reader,
+ * however late, does not wait either (see `refreshOutdated`).
  */
 @Injectable()
 export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdown {
@@ -227,8 +227,10 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
   }
 
   /**
-   * Computes again, one after the other, the kept results read within the last hour that are
-   * outdated, so that they never go past REPORT_STALE_SECONDS unread and make a reader wait.
+   * Computes again, one after the other, the kept results read within the last hour that have
+   * been outdated for a third of REPORT_STALE_SECONDS: called every third of it, it computes each
+   * before it is too old to be served, yet not after every change (changes in quick succession
+   * make one computation, and a result someone reads is computed again by that reader first).
    */
   async refreshOutdated(): Promise<number> {
     const since = Date.now() - WATCHED_FOR_MS;
@@ -238,9 +240,11 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     }
     if (this.watched.size === 0) return 0;
     const ttl = this.config.get('REPORT_CACHE_TTL_SECONDS', { infer: true });
+    const staleSeconds = this.config.get('REPORT_STALE_SECONDS', { infer: true });
     const outdated = await this.txHost.tx.query<{ key: string }[]>(
-      `SELECT c.key FROM report_cache c WHERE c.key = ANY ($1) AND ${outdatedSince('$2')} <= now()`,
-      [[...this.watched.keys()], ttl],
+      `SELECT c.key FROM report_cache c
+        WHERE c.key = ANY ($1) AND ${outdatedSince('$2')} <= now() - make_interval(secs => $3)`,
+      [[...this.watched.keys()], ttl, staleSeconds / 3],
     );
     let refreshed = 0;
     for (const { key } of outdated) {
