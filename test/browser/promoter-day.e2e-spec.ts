@@ -256,6 +256,8 @@ describe("web admin: a promoter's day across the screens", () => {
     const clash = form.getByRole('alert').filter({ hasText: '时间冲突' });
     await clash.waitFor();
     await clash.getByText(new RegExp(`^${escapeRegExp(promoter2.displayName)} 在 `)).waitFor();
+    // The clashing visit's deal is named once its label has loaded ("…" until then).
+    await clash.getByText(dealLabel(promoter2Deal)).waitFor();
     await expect(clash.textContent()).resolves.toContain(dealLabel(promoter2Deal));
     await screenshot(page, 'day-04-calendar-clash');
 
