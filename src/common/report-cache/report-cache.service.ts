@@ -63,10 +63,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
   private readonly bodies = new Map<string, { stamp: string; json: Buffer }>();
   private bodiesBytes = 0;
   /** Results read lately (in reading order): how to compute them again, and when last read. */
-  private readonly watched = new Map<
-    string,
-    { ttl: number; compute: () => Promise<unknown>; readAt: number }
-  >();
+  private readonly watched = new Map<string, { compute: () => Promise<unknown>; readAt: number }>();
   private sweepTimer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
 
@@ -137,7 +134,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     const key = `${report}:${createHash('sha256')
       .update(JSON.stringify([ANSWER_SHAPES, input]))
       .digest('base64url')}`;
-    if (staleSeconds > 0) this.watch(key, ttl, compute);
+    if (staleSeconds > 0) this.watch(key, compute);
     const cached = await this.read(key, ttl, staleSeconds);
     if (cached && !cached.outdated) return cached;
     if (cached) {
@@ -220,9 +217,9 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     this.refreshing.set(key, refresh);
   }
 
-  private watch(key: string, ttl: number, compute: () => Promise<unknown>): void {
+  private watch(key: string, compute: () => Promise<unknown>): void {
     this.watched.delete(key);
-    this.watched.set(key, { ttl, compute, readAt: Date.now() });
+    this.watched.set(key, { compute, readAt: Date.now() });
     if (this.watched.size > WATCHED_MAX) this.watched.delete(this.watched.keys().next().value!);
   }
 
@@ -250,7 +247,7 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
     for (const { key } of outdated) {
       const entry = this.watched.get(key);
       if (!entry || this.refreshing.has(key)) continue;
-      this.refreshInBackground(key, entry.ttl, entry.compute);
+      this.refreshInBackground(key, ttl, entry.compute);
       await this.refreshing.get(key);
       refreshed++;
     }
