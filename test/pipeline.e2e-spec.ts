@@ -557,7 +557,7 @@ describe('pipeline, deals, activities and site visits', () => {
     await addDeals(990);
     const large = await queriesFor();
     expect(large.count).toBe(small.count);
-    // The guard's and the board's own, and the totals' cache when it computes them (its check, a
+    // The guard's and the board's own, and its cache's when it computes it (its check, a
     // transaction with a lock, the snapshot, the store): a constant, whatever the deals.
     expect(small.count).toBeLessThanOrEqual(14);
     expect(

@@ -288,21 +288,40 @@ describe('report cache: outdated results served while computed again', () => {
     expect(reached(after!.body, 'first_contact')).toBe(reached(before, 'first_contact') + 1);
   });
 
-  it('never answers the board with outdated totals', async () => {
+  it('never answers the board with outdated totals or cards, and serves it unchanged from the cache', async () => {
     const dealId = await newDeal();
     const { rows } = await t.db.query<{ stage_id: string }>(
       'SELECT stage_id FROM deals WHERE id = $1',
       [dealId],
     );
-    const column = async () =>
-      (
-        (await t.request('GET', '/api/v1/deals/board', { token: manager })).body as {
-          columns: { stageId: string; count: number }[];
-        }
-      ).columns.find((c) => c.stageId === rows[0].stage_id)!.count;
+    const board = async () =>
+      (await t.request('GET', '/api/v1/deals/board', { token: manager })).body as {
+        columns: {
+          stageId: string;
+          count: number;
+          cards: { id: string; title: string; companyName: string }[];
+        }[];
+      };
+    const column = async () => (await board()).columns.find((c) => c.stageId === rows[0].stage_id)!;
     const before = await column();
+    expect(before.cards.map((card) => card.id)).toContain(dealId);
+    const [entry] = await entries('board');
+    expect(entry.tables).toEqual(expect.arrayContaining(['companies', 'deals', 'stages']));
+    expect(await board()).toEqual(await board());
+
+    await t.db.query(`UPDATE deals SET title = '改名' WHERE id = $1`, [dealId]);
+    expect((await column()).cards.find((card) => card.id === dealId)?.title).toBe('改名');
+    await t.db.query(
+      `UPDATE companies SET name = name || '·' WHERE id = (SELECT company_id FROM deals WHERE id = $1)`,
+      [dealId],
+    );
+    const renamed = (await column()).cards.find((card) => card.id === dealId)!;
+    expect(renamed.companyName.endsWith('·')).toBe(true);
+
     await t.db.query('UPDATE deals SET deleted_at = now() WHERE id = $1', [dealId]);
-    expect(await column()).toBe(before - 1);
+    const after = await column();
+    expect(after.count).toBe(before.count - 1);
+    expect(after.cards.map((card) => card.id)).not.toContain(dealId);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
@@ -50,8 +51,13 @@ export class DealsController {
       'Kanban columns of a pipeline with counts, sums and the first cards, in a constant number of queries',
   })
   @ApiOkResponse({ type: BoardDto })
-  board(@Query() query: BoardQuery): Promise<BoardDto> {
-    return this.deals.board(query);
+  async board(
+    @Query() query: BoardQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const answer = await this.deals.board(query);
+    void reply.type('application/json; charset=utf-8');
+    return answer.json;
   }
 
   @Get('deals/:id')

@@ -25,7 +25,7 @@ import {
   UpdateDealDto,
 } from './dto/deal.dto';
 import { GateRegistry, StageHooks } from './gate-registry';
-import { ReportCacheService } from '../common/report-cache/report-cache.service';
+import { ReportAnswer, ReportCacheService } from '../common/report-cache/report-cache.service';
 import { PipelinesService } from './pipelines.service';
 import { StageHistory } from './stage-history.entity';
 import type { Stage } from './stage.entity';
@@ -43,7 +43,7 @@ export class DealsService {
     private readonly audit: AuditService,
     private readonly leads: LeadsService,
     private readonly stageHooks: StageHooks,
-    private readonly aggregates: ReportCacheService,
+    private readonly reportCache: ReportCacheService,
   ) {}
 
   private get deals() {
@@ -332,24 +332,36 @@ export class DealsService {
 
   /**
    * The kanban board in three queries whatever the number of deals: the stages, the per-stage
-   * aggregates, and the first cards of every column (a window function).
+   * aggregates, and the first cards of every column (one index range per stage). It is the same
+   * for every reader and read far more often than deals change, so it is kept, as JSON, in the
+   * report cache until a deal, a firm or a stage changes; never served outdated.
    */
-  async board(query: BoardQuery): Promise<BoardDto> {
+  async board(query: BoardQuery): Promise<ReportAnswer> {
     const pipelineId = query.pipelineId ?? (await this.pipelines.defaultPipeline()).id;
     const perColumn = query.cards ?? 20;
-    const stages = await this.pipelines.stagesOf(pipelineId);
     const owner = query.ownerId ?? null;
-    // The columns' totals add up every deal of the pipeline: kept until a deal changes.
-    const sums = await this.aggregates.remember('board-totals', { pipelineId, owner }, () =>
-      this.txHost.tx.query<
-        { stage_id: string; count: number; investment: string; area: string; compute: number }[]
-      >(
-        `SELECT stage_id, count(*)::int AS count, coalesce(sum(expected_investment), 0)::text AS investment,
-                coalesce(sum(expected_area), 0)::text AS area, coalesce(sum(expected_compute_card_hours), 0)::int AS compute
-           FROM deals WHERE pipeline_id = $1 AND deleted_at IS NULL AND ($2::uuid IS NULL OR owner_id = $2)
-          GROUP BY stage_id`,
-        [pipelineId, owner],
-      ),
+    return this.reportCache.rememberJson(
+      'board',
+      { pipelineId, owner, perColumn },
+      () => this.computeBoard(pipelineId, owner, perColumn),
+      { staleSeconds: 0 },
+    );
+  }
+
+  private async computeBoard(
+    pipelineId: string,
+    owner: string | null,
+    perColumn: number,
+  ): Promise<BoardDto> {
+    const stages = await this.pipelines.stagesOf(pipelineId);
+    const sums = await this.txHost.tx.query<
+      { stage_id: string; count: number; investment: string; area: string; compute: number }[]
+    >(
+      `SELECT stage_id, count(*)::int AS count, coalesce(sum(expected_investment), 0)::text AS investment,
+              coalesce(sum(expected_area), 0)::text AS area, coalesce(sum(expected_compute_card_hours), 0)::int AS compute
+         FROM deals WHERE pipeline_id = $1 AND deleted_at IS NULL AND ($2::uuid IS NULL OR owner_id = $2)
+        GROUP BY stage_id`,
+      [pipelineId, owner],
     );
     const cards = await this.withCompanyName(this.deals.createQueryBuilder('d'))
       .where(
