@@ -131,8 +131,12 @@ describe('authentication', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  const me = (token: string) => t.request('GET', '/api/v1/auth/me', { token });
+
   it('signs a session out on logout, at once for its access token too', async () => {
     const login = await t.login('viewer@demo.park');
+    // Checked lately (see SESSION_CHECK_TTL_MS), which the logout must not outlive.
+    expect((await me(login.body.accessToken)).status).toBe(200);
     const logout = await t.request('POST', '/api/v1/auth/logout', {
       body: { refreshToken: login.body.refreshToken },
     });
@@ -264,6 +268,7 @@ describe('authentication', () => {
     expect(created.status).toBe(201);
     const session = await t.login('leaver@demo.park', 'initial-password');
     expect(session.status).toBe(200);
+    expect((await me(session.body.accessToken)).status).toBe(200);
     const deactivated = await t.request('PATCH', `/api/v1/users/${created.body.id}`, {
       token: admin,
       headers: { 'if-match': created.headers.get('etag')! },
@@ -274,6 +279,26 @@ describe('authentication', () => {
       (await t.request('GET', '/api/v1/auth/me', { token: session.body.accessToken })).status,
     ).toBe(401);
     expect((await t.login('leaver@demo.park', 'initial-password')).status).toBe(401);
+  });
+
+  it('refuses a session signed out through another instance within SESSION_CHECK_TTL_MS', async () => {
+    const login = await t.login('viewer@demo.park');
+    const token = login.body.accessToken as string;
+    expect((await me(token)).status).toBe(200);
+    const { sub, sid } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    // What another instance's logout writes; this one learns of it when it checks again.
+    const revokedAt = Date.now();
+    await t.db.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND user_id = $2`,
+      [sid, sub],
+    );
+    let status = 200;
+    while (status === 200 && Date.now() - revokedAt < 5000) {
+      status = (await me(token)).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThan(1000 + 500);
   });
 });
 

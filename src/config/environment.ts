@@ -87,6 +87,17 @@ export class Environment {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /**
+   * How long (ms) a session found open answers for its access token without being looked up
+   * again: a sign-out or a change of access through this instance takes effect at once, through
+   * another instance within this time. 0: looked up on every request.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  SESSION_CHECK_TTL_MS = 1000;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -235,6 +246,7 @@ const ENVIRONMENT_KEYS = [
   'JWT_SECRET',
   'JWT_ACCESS_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_DAYS',
+  'SESSION_CHECK_TTL_MS',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT',
   'LOGIN_MAX_FAILURES_PER_ADDRESS',
   'LOGIN_THROTTLE_WINDOW_SECONDS',

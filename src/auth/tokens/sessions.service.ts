@@ -22,6 +22,9 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
+/** Sessions kept as checked at most (the least recently checked are dropped first). */
+const CHECKED_MAX = 10_000;
+
 const invalidRefreshToken = () =>
   new ProblemException(
     'INVALID_REFRESH_TOKEN',
@@ -35,6 +38,11 @@ const invalidRefreshToken = () =>
  */
 @Injectable()
 export class SessionsService {
+  /** Sessions found open lately, by id: see SESSION_CHECK_TTL_MS. */
+  private readonly checked = new Map<string, { principal: Principal; until: number }>();
+  /** Counts revocations, so that a check that raced one is not kept. */
+  private revocations = 0;
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly jwt: JwtService,
@@ -99,10 +107,30 @@ export class SessionsService {
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
       [userId, reason],
     );
+    this.forgetChecked();
   }
 
-  /** The principal behind a verified access token, if its user is still active and its session open. */
+  /**
+   * The principal behind a verified access token, if its user is still active and its session
+   * open: looked up at most every SESSION_CHECK_TTL_MS for a session (a burst of requests from
+   * one screen checks it once).
+   */
   async principalFor(payload: AccessTokenPayload): Promise<Principal | null> {
+    const now = Date.now();
+    const kept = this.checked.get(payload.sid);
+    if (kept && kept.until > now && kept.principal.id === payload.sub) return kept.principal;
+    const revocations = this.revocations;
+    const principal = await this.lookUpPrincipal(payload);
+    const ttl = this.config.get('SESSION_CHECK_TTL_MS', { infer: true });
+    if (principal && ttl > 0 && revocations === this.revocations) {
+      this.checked.delete(payload.sid);
+      this.checked.set(payload.sid, { principal, until: now + ttl });
+      if (this.checked.size > CHECKED_MAX) this.checked.delete(this.checked.keys().next().value!);
+    }
+    return principal;
+  }
+
+  private async lookUpPrincipal(payload: AccessTokenPayload): Promise<Principal | null> {
     const [row] = await this.txHost.tx.query<
       { id: string; email: string; display_name: string; role: StaffRole }[]
     >(
@@ -144,6 +172,16 @@ export class SessionsService {
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId, reason],
     );
+    this.forgetChecked();
+  }
+
+  /**
+   * Revocations are rare: each forgets every session checked, and the checks still running then
+   * are not kept. One that starts before the revocation commits may be, for SESSION_CHECK_TTL_MS.
+   */
+  private forgetChecked(): void {
+    this.revocations++;
+    this.checked.clear();
   }
 
   private async issue(userId: string, sessionId: string): Promise<TokenPairDto> {
