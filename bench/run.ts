@@ -291,8 +291,9 @@ async function send(base: string, call: Call, token: string): Promise<number> {
 }
 
 /**
- * One warm-up call per target, recording every statement it sends: the guard's session check
- * included, as the request runs it.
+ * One warm-up call per target, recording every statement it sends, right after a call that has
+ * the guard check the session: the app checks a session once per SESSION_CHECK_TTL_MS, not per
+ * request, so the statements replayed are the endpoint's own.
  */
 async function captureEndpoints(
   base: string,
@@ -303,6 +304,7 @@ async function captureEndpoints(
   const endpoints: Endpoint[] = [];
   for (const target of all) {
     let responseBytes = 0;
+    await send(base, { method: 'GET', path: '/auth/me' }, tokens[target.as]);
     const started = performance.now();
     const statements = await recorder.during(async () => {
       responseBytes = await send(base, target.call(0), tokens[target.as]);
@@ -365,8 +367,7 @@ function loadApi(
       },
       (error: Error | null, result) => {
         if (error) return reject(error);
-        if (result.errors > result.timeouts)
-          statuses.set('error', result.errors - result.timeouts);
+        if (result.errors > result.timeouts) statuses.set('error', result.errors - result.timeouts);
         if (result.timeouts > 0) statuses.set('timeout', result.timeouts);
         const failures = [...statuses].map(([what, n]) => `${n} × ${what}`).join(', ');
         resolve({ ...load(latencies, (last - started) / 1000, failures), count: sent });
@@ -632,7 +633,7 @@ async function main(): Promise<void> {
       '',
       `Goals: list and detail p99 < ${GOALS.listP99Ms} ms at concurrency 16 with the API at ≥ ${GOALS.listThroughputShare * 100}% of the SQL's throughput; reports p99 < ${GOALS.reportP99Ms} ms; writes are measured, not held to a goal.`,
       '',
-      "API: `node dist/src/main.js` in its own process (jobs off, logs silent), driven by autocannon from the bench process as manager@demo.park, and the writes as the busiest generated promoter (each request also checks the session); p50, p99 and req/s count the successful requests only (failures are noted beside req/s). The app's pool has DATABASE_POOL_SIZE (default 10) connections. SQL: every statement the endpoint ran, the guard's session check included (captured at PostgresQueryRunner.query in an instance of the app in the bench process), one after the other on one connection, by as many workers as the concurrency on a pg Pool; a write's statements are replayed with its own deal or firm per run (the API's and the SQL's runs each move their own deals). API/SQL throughput below 1 is the share of the database's pace that the API keeps. First call: the warm-up call, made with an empty report cache, so for the reports and the board it is the computation from the data; later calls are served from the cache (src/common/report-cache) until a write changes a table the result read, which is why their API throughput exceeds the SQL's: the SQL column is what each call would cost without it. The writes of the concurrency-1 round empty the cache before the concurrency-16 round, whose first calls compute again.",
+      "API: `node dist/src/main.js` in its own process (jobs off, logs silent), driven by autocannon from the bench process as manager@demo.park, and the writes as the busiest generated promoter (the guard looks each session up once per SESSION_CHECK_TTL_MS, 1 s); p50, p99 and req/s count the successful requests only (failures are noted beside req/s). The app's pool has DATABASE_POOL_SIZE (default 10) connections. SQL: every statement the endpoint ran (captured at PostgresQueryRunner.query in an instance of the app in the bench process, its session just checked), one after the other on one connection, by as many workers as the concurrency on a pg Pool; a write's statements are replayed with its own deal or firm per run (the API's and the SQL's runs each move their own deals). API/SQL throughput below 1 is the share of the database's pace that the API keeps. First call: the warm-up call, made with an empty report cache, so for the reports and the board it is the computation from the data; later calls are served from the cache (src/common/report-cache) until a write changes a table the result read, which is why their API throughput exceeds the SQL's: the SQL column is what each call would cost without it. The writes of the concurrency-1 round empty the cache before the concurrency-16 round, whose first calls compute again.",
       '',
       'Requests:',
       '',

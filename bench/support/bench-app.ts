@@ -33,6 +33,8 @@ export async function startBenchApp(): Promise<BenchApp> {
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
     JOBS_ENABLED: 'false',
+    // Long enough for any warm-up call to find its session checked by the call just before it.
+    SESSION_CHECK_TTL_MS: '10000',
     DATABASE_URL: databaseUrl,
   });
   const app = await createApp(env, { url: databaseUrl, embedded: false });
