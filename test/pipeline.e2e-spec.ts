@@ -537,7 +537,8 @@ describe('pipeline, deals, activities and site visits', () => {
         this: PostgresQueryRunner,
         ...args: Parameters<typeof original>
       ) {
-        count++;
+        // The guard's session check, made once per SESSION_CHECK_TTL_MS, is not the board's.
+        if (!String(args[0]).includes('auth_sessions')) count++;
         return original.apply(this, args);
       } as typeof original;
       try {
@@ -557,9 +558,9 @@ describe('pipeline, deals, activities and site visits', () => {
     await addDeals(990);
     const large = await queriesFor();
     expect(large.count).toBe(small.count);
-    // The guard's and the board's own, and its cache's when it computes it (its check, a
-    // transaction with a lock, the snapshot, the store): a constant, whatever the deals.
-    expect(small.count).toBeLessThanOrEqual(14);
+    // The board's own, and its cache's when it computes it (its check, a transaction with a
+    // lock, the snapshot, the store): a constant, whatever the deals.
+    expect(small.count).toBeLessThanOrEqual(11);
     expect(
       large.board.columns.map((c: { count: number; cards: unknown[] }) => [
         c.count,

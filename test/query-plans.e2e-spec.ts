@@ -267,7 +267,8 @@ describe(`query plans and statement counts on a generated park (scale ${SCALE})`
   const explained = { statements: new Set<string>(), endpoints: new Set<string>() };
 
   beforeAll(async () => {
-    t = await startTestApp({ JOBS_ENABLED: 'false' });
+    // Every request checks its session, so that the guard's statements are in every call.
+    t = await startTestApp({ JOBS_ENABLED: 'false', SESSION_CHECK_TTL_MS: '0' });
     const park = await generateParkData(t.databaseUrl, SCALE);
     await t.db.query(
       `INSERT INTO lead_conflicts (lead_id, existing_lead_id, match)
