@@ -2,7 +2,7 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import { EventEmitterModule } from '@nestjs/event-emitter';
@@ -13,7 +13,6 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { CompaniesModule } from './companies/companies.module';
-import { EtagInterceptor } from './common/concurrency/etag.interceptor';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/http/validation';
 import { loggerOptions } from './common/logging/logger-options';
@@ -106,7 +105,6 @@ export class AppModule {
         { provide: DATABASE_CONNECTION, useValue: database },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
       ],
     };
   }

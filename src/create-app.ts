@@ -10,6 +10,7 @@ import { AppModule, DatabaseConnection } from './app.module';
 import { requireSupportedContentType } from './common/http/content-type.hook';
 import { corsOptions, securityHeaders } from './common/http/security-headers';
 import { rejectMalformedInput } from './common/http/json-input.hook';
+import { versionEtag } from './common/concurrency/version-etag.hook';
 import { requestIdOf } from './common/logging/request-id';
 import type { Environment } from './config/environment';
 import { PROJECT_ROOT } from './config/paths';
@@ -73,6 +74,7 @@ export async function createApp(
   });
   fastify.addHook('onRequest', requireSupportedContentType);
   fastify.addHook('preValidation', rejectMalformedInput);
+  fastify.addHook('preSerialization', versionEtag);
   // CSV uploads (lead import) arrive as raw bytes: the importer detects UTF-8 or GB18030 itself.
   fastify.addContentTypeParser(
     'text/csv',
