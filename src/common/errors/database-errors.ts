@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ErrorCode } from './error-codes';
 import { FieldError } from './problem.exception';
 
@@ -52,6 +52,9 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
   const pg = (error instanceof QueryFailedError ? error.driverError : error) as PgError | undefined;
   const sqlState = pg?.code;
   if (error instanceof Error && POOL_ERRORS.test(error.message)) return UNAVAILABLE;
+  // TypeORM releases a transaction's query runner when its connection fails (a server shutting
+  // down ends every session): the transaction's next statement then finds it released.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return UNAVAILABLE;
   if (!sqlState || typeof sqlState !== 'string') return undefined;
   if (SOCKET_ERRORS.has(sqlState)) return UNAVAILABLE;
   const fields = keyFields(pg.detail);

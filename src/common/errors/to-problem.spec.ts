@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ProblemException } from './problem.exception';
 import { toProblem } from './to-problem';
 
@@ -64,6 +64,10 @@ describe('toProblem', () => {
       status: 503,
       code: 'DATABASE_UNAVAILABLE',
     });
+    // A transaction whose connection the server ended, at its next statement.
+    const released = toProblem(new QueryRunnerAlreadyReleasedError());
+    expect(released.body).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    expect(released.unexpected).toBe(false);
   });
 
   it('answers an unknown error with a generic 500 and flags it for the log', () => {

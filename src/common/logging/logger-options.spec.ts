@@ -1,4 +1,5 @@
 import { QueryFailedError } from 'typeorm';
+import { stdSerializers } from 'pino';
 import { loggableUrl, scrubLogLine, scrubText, serializeError } from './logger-options';
 
 describe('what reaches the logs', () => {
@@ -19,14 +20,21 @@ describe('what reaches the logs', () => {
         constraint: 'chk_users',
       }),
     );
-    const logged = JSON.stringify(serializeError(error));
-    expect(logged).not.toMatch(/argon2id|INSERT INTO/);
-    expect(serializeError(error)).toMatchObject({
-      type: 'QueryFailedError',
-      code: '23514',
-      table: 'users',
-      constraint: 'chk_users',
-    });
+    // As pino-http hands it over: its own serialization, every property copied, the error kept
+    // under a symbol.
+    const handedOver = stdSerializers.err(error);
+    expect(JSON.stringify(handedOver)).toMatch(/argon2id/);
+    for (const value of [error, handedOver]) {
+      expect(JSON.stringify(serializeError(value))).not.toMatch(/argon2id|INSERT INTO/);
+      expect(serializeError(value)).toMatchObject({
+        type: 'QueryFailedError',
+        message: 'boom',
+        stack: expect.stringContaining('QueryFailedError'),
+        code: '23514',
+        table: 'users',
+        constraint: 'chk_users',
+      });
+    }
   });
 
   it('masks e-mails, phones however written, tokens, hashes and webhook secrets in any text', () => {

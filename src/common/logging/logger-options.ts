@@ -108,10 +108,24 @@ export function loggableUrl(url: string): string {
 }
 
 /**
+ * pino-http hands an `err` serializer its own serialization of the error (every enumerable
+ * property copied, a database error's statement and parameters too), the error itself kept
+ * under a symbol: the original is read from there.
+ */
+function originalError(logged: unknown): unknown {
+  if (logged instanceof Error || typeof logged !== 'object' || logged === null) return logged;
+  const raw = Object.getOwnPropertySymbols(logged).find(
+    (symbol) => symbol.description === 'pino-raw-err-ref',
+  );
+  return raw ? (logged as Record<symbol, unknown>)[raw] : logged;
+}
+
+/**
  * Errors as logged: type, message, stack and, for database errors, only the SQLSTATE, table and
  * constraint, never the statement or its parameters (which hold what users typed).
  */
-export function serializeError(error: unknown): Record<string, unknown> {
+export function serializeError(logged: unknown): Record<string, unknown> {
+  const error = originalError(logged);
   if (!(error instanceof Error)) return { message: String(error) };
   const driver =
     (error as { driverError?: Record<string, unknown> }).driverError ??
