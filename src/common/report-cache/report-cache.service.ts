@@ -102,18 +102,10 @@ export class ReportCacheService implements OnModuleInit, BeforeApplicationShutdo
 
   /**
    * `compute`'s result for `report` and `input` (its period, filters…: everything it depends on
-   * besides the data), from the cache while still valid; never an outdated one. What it returns
-   * goes through JSON.
-   */
-  async remember<T>(report: string, input: unknown, compute: () => Promise<T>): Promise<T> {
-    const answer = await this.rememberJson(report, input, compute, { staleSeconds: 0 });
-    return JSON.parse(answer.json.toString()) as T;
-  }
-
-  /**
-   * The same as JSON text (sent as is, without parsing and serialising again). An outdated
-   * result, one that misses changes for no longer than `staleSeconds` (REPORT_STALE_SECONDS
-   * unless given), is returned at once while it is computed again in the background.
+   * besides the data) as JSON text, from the cache while still valid, sent as is without parsing
+   * and serialising again. An outdated result, one that misses changes for no longer than
+   * `staleSeconds` (REPORT_STALE_SECONDS unless given; 0: never outdated), is returned at once
+   * while it is computed again in the background.
    */
   async rememberJson(
     report: string,
