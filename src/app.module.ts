@@ -6,11 +6,11 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { clsByMiddleware } from './common/cls-by-middleware';
 import { CommonModule } from './common/common.module';
 import { CompaniesModule } from './companies/companies.module';
 import { ProblemFilter } from './common/errors/problem.filter';
@@ -69,7 +69,7 @@ export class AppModule {
             return dataSource;
           },
         }),
-        ClsModule.forRoot({
+        clsByMiddleware({
           global: true,
           middleware: {
             mount: true,
