@@ -377,6 +377,68 @@ describe('pipeline, deals, activities and site visits', () => {
     expect(lost.body).toMatchObject({ lostReason: '选择了其他园区', closedAt: expect.any(String) });
   });
 
+  it('lists each deal exactly as it answers it by id, in every sort, page by page (the list’s JSON is written by SQL)', async () => {
+    const odd = await newLead(t, promoter1, {
+      name: `“引号” "quote" \\ 反斜杠 😀 <b>&\t${hour++}`,
+    });
+    const full = await t.request('POST', `/api/v1/leads/${odd.id}/convert`, {
+      token: promoter1,
+      headers: { 'if-match': `"${odd.version}"` },
+      body: {
+        title: 'Deal "q" \\ ☃ 星河\n第二行',
+        expectedArea: '1200.50',
+        expectedComputeCardHours: 3000,
+        expectedInvestment: '50000000.00',
+        expectedAnnualRevenue: '12345678.90',
+        targetMoveInDate: '2027-03-01',
+      },
+    });
+    expect(full.status).toBe(201);
+    const { deal: lost } = await convert();
+    expect((await move(lost, lost.version, stage('lost'), { lostReason: '价格' })).status).toBe(
+      200,
+    );
+    await convert();
+
+    for (const sort of ['-updatedAt', 'createdAt', '-stageEnteredAt']) {
+      const listed: Record<string, unknown>[] = [];
+      let cursor: string | null = null;
+      let total: number | undefined;
+      do {
+        const query = new URLSearchParams({
+          ownerId: promoter1Id,
+          sort,
+          limit: '2',
+          withTotal: 'true',
+        });
+        if (cursor) query.set('cursor', cursor);
+        const page = await t.request('GET', `/api/v1/deals?${query.toString()}`, {
+          token: promoter1,
+        });
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        listed.push(...page.body.data);
+        ({ nextCursor: cursor, total } = page.body);
+      } while (cursor);
+      expect(listed.length).toBe(total);
+      expect(new Set(listed.map((deal) => deal.id)).size).toBe(listed.length);
+      const key = sort.replace('-', '');
+      const times = listed.map((deal) => Date.parse(deal[key] as string));
+      expect(times).toEqual([...times].sort((a, b) => (sort.startsWith('-') ? b - a : a - b)));
+      for (const id of [full.body.id, lost.id]) expect(listed.map((deal) => deal.id)).toContain(id);
+      for (const deal of listed) {
+        const byId = await t.request('GET', `/api/v1/deals/${deal.id as string}`, {
+          token: promoter1,
+        });
+        expect(deal).toStrictEqual(byId.body);
+      }
+    }
+    const listedFull = await t.request('GET', `/api/v1/deals?companyId=${full.body.companyId}`, {
+      token: promoter1,
+    });
+    expect(listedFull.body).toStrictEqual({ data: [full.body], nextCursor: null });
+  });
+
   it('answers a stale If-Match on a move with 412 and moves nothing', async () => {
     const { deal } = await convert();
     const ok = await move(deal, deal.version, stage('needs_confirmed'));

@@ -14,7 +14,7 @@ import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
 import { DeleteReasonQuery } from '../common/http/delete-reason.query';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
-import { ApiPageResponse, mapPage, Page } from '../common/pagination/page';
+import { ApiPageResponse } from '../common/pagination/page';
 import { DealsService } from './deals.service';
 import {
   BoardDto,
@@ -40,8 +40,13 @@ export class DealsController {
   @Get('deals')
   @Authorize('read', 'Deal')
   @ApiPageResponse(DealDto)
-  async list(@Query() query: ListDealsQuery): Promise<Page<DealDto>> {
-    return mapPage(await this.deals.list(query), DealDto.from);
+  async list(
+    @Query() query: ListDealsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const page = await this.deals.list(query);
+    void reply.type('application/json; charset=utf-8');
+    return page;
   }
 
   @Get('deals/board')

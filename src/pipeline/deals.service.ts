@@ -9,8 +9,7 @@ import { CompaniesService } from '../companies/companies.service';
 import { escapeLike } from '../common/sql/like';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
-import { paginate } from '../common/pagination/keyset';
-import type { Page } from '../common/pagination/page';
+import { paginateJson } from '../common/pagination/keyset';
 import { LeadsService } from '../leads/leads.service';
 import { Deal } from './deal.entity';
 import {
@@ -63,8 +62,9 @@ export class DealsService {
     ).addSelect(['company.id', 'company.name']);
   }
 
-  list(query: ListDealsQuery): Promise<Page<Deal>> {
-    const qb = this.withCompanyName(this.deals.createQueryBuilder('d'));
+  /** A page of deals as the JSON text of `Page<DealDto>`. */
+  list(query: ListDealsQuery): Promise<string> {
+    const qb = this.deals.createQueryBuilder('d').innerJoin('d.company', 'company');
     if (query.pipelineId)
       qb.andWhere('d.pipelineId = :pipelineId', { pipelineId: query.pipelineId });
     if (query.stageId) qb.andWhere('d.stageId = :stageId', { stageId: query.stageId });
@@ -72,15 +72,20 @@ export class DealsService {
     if (query.companyId) qb.andWhere('d.companyId = :companyId', { companyId: query.companyId });
     if (query.q)
       qb.andWhere('(d.title ILIKE :q OR company.name ILIKE :q)', { q: escapeLike(query.q) });
-    return paginate(qb, query, {
-      sortable: {
-        updatedAt: { column: 'd.updatedAt', property: 'updatedAt' },
-        createdAt: { column: 'd.createdAt', property: 'createdAt' },
-        stageEnteredAt: { column: 'd.stageEnteredAt', property: 'stageEnteredAt' },
+    return paginateJson(
+      qb,
+      query,
+      {
+        sortable: {
+          updatedAt: { column: 'd.updatedAt', property: 'updatedAt' },
+          createdAt: { column: 'd.createdAt', property: 'createdAt' },
+          stageEnteredAt: { column: 'd.stageEnteredAt', property: 'stageEnteredAt' },
+        },
+        defaultSort: '-updatedAt',
+        idColumn: 'd.id',
       },
-      defaultSort: '-updatedAt',
-      idColumn: 'd.id',
-    });
+      DealDto.sqlJson,
+    );
   }
 
   async get(id: string): Promise<Deal> {

@@ -127,12 +127,22 @@ function applyKeyset<T extends ObjectLiteral>(
   );
 }
 
-/** Keyset pagination over a query builder that already holds the list's filters. */
-export async function paginate<T extends ObjectLiteral>(
+interface PagePlan {
+  limit: number;
+  terms: SortTerm[];
+  signature: string;
+  total?: number;
+}
+
+/**
+ * Counts the matches if asked, then narrows `qb` to the rows after the cursor, in the list's
+ * order, one more than the page (to tell whether another page follows).
+ */
+async function planPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   query: ListQueryDto,
   spec: ListSpec,
-): Promise<Page<T>> {
+): Promise<PagePlan> {
   const limit = query.limit ?? DEFAULT_LIMIT;
   const sortTerms = parseSort(query.sort ?? spec.defaultSort, spec);
   const terms: SortTerm[] = [
@@ -152,15 +162,49 @@ export async function paginate<T extends ObjectLiteral>(
     if (i === 0) qb.orderBy(term.column, direction);
     else qb.addOrderBy(term.column, direction);
   });
-  const rows = await qb.limit(limit + 1).getMany();
-  const data = rows.slice(0, limit);
-  const last = data[data.length - 1];
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeCursor(
-          signature,
-          terms.map((term) => cursorValue(propertyOf(last, term.property))),
-        )
-      : null;
-  return total === undefined ? { data, nextCursor } : { data, nextCursor, total };
+  qb.limit(limit + 1);
+  return { limit, terms, signature, total };
+}
+
+const nextCursorOf = (plan: PagePlan, fetched: number, lastValues: () => unknown[]) =>
+  fetched > plan.limit ? encodeCursor(plan.signature, lastValues().map(cursorValue)) : null;
+
+/** Keyset pagination over a query builder that already holds the list's filters. */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQueryDto,
+  spec: ListSpec,
+): Promise<Page<T>> {
+  const plan = await planPage(qb, query, spec);
+  const rows = await qb.getMany();
+  const data = rows.slice(0, plan.limit);
+  const nextCursor = nextCursorOf(plan, rows.length, () =>
+    plan.terms.map((term) => propertyOf(data[data.length - 1], term.property)),
+  );
+  return plan.total === undefined ? { data, nextCursor } : { data, nextCursor, total: plan.total };
+}
+
+/**
+ * The same page as `paginate`, as the JSON text of `{ data, nextCursor, total? }`, each record
+ * built by PostgreSQL from `recordJson` (SQL of a `json` value over the query's aliases). For the
+ * lists read most, whose records Node would otherwise hydrate into entities, map to DTOs and
+ * serialise again: the database writes the JSON as it reads the rows. `recordJson` must give
+ * what the record's DTO gives (its e2e test compares the two).
+ */
+export async function paginateJson<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: ListQueryDto,
+  spec: ListSpec,
+  recordJson: string,
+): Promise<string> {
+  const plan = await planPage(qb, query, spec);
+  qb.select(`(${recordJson})::text`, 'record');
+  plan.terms.forEach((term, i) => qb.addSelect(term.column, `keyset${i}`));
+  const rows = await qb.getRawMany<Record<string, unknown> & { record: string }>();
+  const data = rows.slice(0, plan.limit);
+  const nextCursor = nextCursorOf(plan, rows.length, () =>
+    plan.terms.map((_, i) => data[data.length - 1][`keyset${i}`]),
+  );
+  const total = plan.total === undefined ? '' : `,"total":${plan.total}`;
+  return `{"data":[${data.map((row) => row.record).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}${total}}`;
 }

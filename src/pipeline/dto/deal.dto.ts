@@ -15,6 +15,7 @@ import {
 import { YUAN, YUAN_MESSAGE } from '../../companies/dto/company.dto';
 import { Trimmed } from '../../common/http/query-transforms';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
+import { isoTimestamp, jsonObject } from '../../common/sql/json';
 import type { Deal } from '../deal.entity';
 import type { StageHistory } from '../stage-history.entity';
 
@@ -139,6 +140,32 @@ export class DealDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+
+  /**
+   * SQL of the JSON `from` gives, for a deal `d` joined to its company as `company` (the lists
+   * read most are written by PostgreSQL: paginateJson). Decimals stay text, as they are read.
+   */
+  static readonly sqlJson = jsonObject({
+    id: 'd.id',
+    title: 'd.title',
+    companyId: 'd.company_id',
+    leadId: 'd.lead_id',
+    pipelineId: 'd.pipeline_id',
+    stageId: 'd.stage_id',
+    ownerId: 'd.owner_id',
+    expectedArea: 'd.expected_area::text',
+    expectedComputeCardHours: 'd.expected_compute_card_hours',
+    expectedInvestment: 'd.expected_investment::text',
+    expectedAnnualRevenue: 'd.expected_annual_revenue::text',
+    targetMoveInDate: 'd.target_move_in_date',
+    lostReason: 'd.lost_reason',
+    stageEnteredAt: isoTimestamp('d.stage_entered_at'),
+    closedAt: isoTimestamp('d.closed_at'),
+    version: 'd.version',
+    createdAt: isoTimestamp('d.created_at'),
+    updatedAt: isoTimestamp('d.updated_at'),
+    companyName: 'company.name',
+  });
 
   static from(deal: Deal): DealDto {
     const {
