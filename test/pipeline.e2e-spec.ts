@@ -9,7 +9,7 @@ describe('pipeline, deals, activities and site visits', () => {
   let promoter1Id: string;
   let manager: string;
   let admin: string;
-  let stages: { id: string; code: string; name: string }[];
+  let stages: { id: string; code: string; name: string; nameEn: string }[];
   const stage = (code: string) => stages.find((s) => s.code === code)!.id;
   let hour = 0;
   /** Distinct, non-overlapping visit slots that have already begun (an outcome needs a past visit). */
@@ -177,7 +177,7 @@ describe('pipeline, deals, activities and site visits', () => {
 
     const timeline = (
       await t.request('GET', `/api/v1/timeline/deal/${deal.id}?limit=200`, { token: manager })
-    ).body.data as { kind: string; at: string }[];
+    ).body.data as { kind: string; at: string; data: unknown }[];
     const kinds = timeline.map((item) => item.kind);
     expect(kinds.filter((k) => k === 'stage_move')).toHaveLength(5);
     expect(kinds).toEqual(expect.arrayContaining(['site_visit', 'activity', 'audit']));
@@ -188,6 +188,23 @@ describe('pipeline, deals, activities and site visits', () => {
           item.kind === 'audit' && (item as { data?: { action?: string } }).data?.action === 'move',
       ),
     ).toEqual([]);
+    // The timeline's JSON is written by SQL: its moves read as the history's, times to the millisecond.
+    expect(
+      timeline
+        .filter((item) => item.kind === 'stage_move')
+        .map(({ at, data }) => ({ at, ...(data as object) })),
+    ).toStrictEqual(
+      history.map((h: Record<string, unknown>) => ({
+        at: h.movedAt,
+        dealId: deal.id,
+        fromStageId: h.fromStageId,
+        fromStage: h.fromStageName,
+        toStageId: h.toStageId,
+        toStage: h.toStageName,
+        toStageEn: stages.find((s) => s.id === h.toStageId)?.nameEn,
+        movedById: h.movedById,
+      })),
+    );
     expect([...timeline].map((i) => i.at)).toEqual(
       [...timeline]
         .map((i) => i.at)

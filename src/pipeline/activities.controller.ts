@@ -9,6 +9,7 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -18,6 +19,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
@@ -43,7 +45,6 @@ import { TasksService } from './tasks.service';
 import {
   TIMELINE_ENTITY_TYPES,
   type TimelineEntityType,
-  type TimelineItem,
   TimelineService,
 } from './timeline.service';
 
@@ -178,7 +179,10 @@ export class ActivitiesController {
     entityType: TimelineEntityType,
     @UuidParam() id: string,
     @Query() query: ListQueryDto,
-  ): Promise<Page<TimelineItem>> {
-    return this.timeline.list(entityType, id, query.limit, query.cursor);
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const page = await this.timeline.list(entityType, id, query.limit, query.cursor);
+    void reply.type('application/json; charset=utf-8');
+    return page;
   }
 }

@@ -3,17 +3,11 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from '../common/pagination/keyset';
 import { DEFAULT_LIMIT } from '../common/pagination/list-query.dto';
-import type { Page } from '../common/pagination/page';
+import { pageJson } from '../common/pagination/page';
+import { isoTimestamp, jsonObject } from '../common/sql/json';
 
 export const TIMELINE_ENTITY_TYPES = ['company', 'deal', 'lead'] as const;
 export type TimelineEntityType = (typeof TIMELINE_ENTITY_TYPES)[number];
-
-export interface TimelineItem {
-  at: Date;
-  id: string;
-  kind: string;
-  data: Record<string, unknown>;
-}
 
 /**
  * A source of timeline items: SQL selecting `(at, id, kind, data)` for the record `$1`, or null
@@ -66,13 +60,16 @@ export class TimelineService {
     return DEALS_OF[type];
   }
 
-  /** Everything that happened to a record, newest first, keyset-paginated over all sources at once. */
+  /**
+   * Everything that happened to a record, newest first, keyset-paginated over all sources at once,
+   * as the JSON text of a page of TimelineItemDto (written by PostgreSQL, as the deal list is).
+   */
   async list(
     type: TimelineEntityType,
     id: string,
     limit = DEFAULT_LIMIT,
     cursor?: string,
-  ): Promise<Page<TimelineItem>> {
+  ): Promise<string> {
     const parts = this.sources
       .map((source) => source(type))
       .filter((sql): sql is string => sql !== null);
@@ -81,18 +78,19 @@ export class TimelineService {
     const branch = (sql: string) =>
       `(SELECT * FROM (${sql}) source WHERE $2::timestamptz IS NULL OR (at, id) < ($2::timestamptz, $3::uuid)
          ORDER BY at DESC, id DESC LIMIT $4)`;
-    const rows = await this.txHost.tx.query<TimelineItem[]>(
-      `SELECT at, id, kind, data FROM (${parts.map(branch).join('\nUNION ALL\n')}) items ORDER BY at DESC, id DESC LIMIT $4`,
+    const item = jsonObject({ at: isoTimestamp('at'), id: 'id', kind: 'kind', data: 'data' });
+    const rows = await this.txHost.tx.query<{ item: string; at: Date; id: string }[]>(
+      `SELECT ${item}::text AS item, at, id FROM (${parts.map(branch).join('\nUNION ALL\n')}) items
+        ORDER BY at DESC, id DESC LIMIT $4`,
       [id, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    const data = rows.slice(0, limit).map((row) => ({ ...row, at: new Date(row.at) }));
+    const data = rows.slice(0, limit);
     const last = data[data.length - 1];
-    return {
-      data,
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor('timeline', [last.at.toISOString(), last.id])
-          : null,
-    };
+    return pageJson(
+      data.map((row) => row.item),
+      rows.length > limit && last
+        ? encodeCursor('timeline', [last.at.toISOString(), last.id])
+        : null,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ProblemException } from '../errors/problem.exception';
 import { DEFAULT_LIMIT, ListQueryDto } from './list-query.dto';
-import { Page } from './page';
+import { Page, pageJson } from './page';
 
 /**
  * A field a list may be sorted by: its SQL expression and the entity property it reads back
@@ -205,6 +205,9 @@ export async function paginateJson<T extends ObjectLiteral>(
   const nextCursor = nextCursorOf(plan, rows.length, () =>
     plan.terms.map((_, i) => data[data.length - 1][`keyset${i}`]),
   );
-  const total = plan.total === undefined ? '' : `,"total":${plan.total}`;
-  return `{"data":[${data.map((row) => row.record).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}${total}}`;
+  return pageJson(
+    data.map((row) => row.record),
+    nextCursor,
+    plan.total,
+  );
 }

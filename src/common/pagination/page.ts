@@ -42,6 +42,12 @@ export const ApiPageResponse = (model: Type) =>
     }),
   );
 
+/** The JSON text of a page whose records are JSON texts already (written by PostgreSQL). */
+export const pageJson = (records: string[], nextCursor: string | null, total?: number): string =>
+  `{"data":[${records.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}${
+    total === undefined ? '' : `,"total":${total}`
+  }}`;
+
 export const mapPage = <T, R>(page: Page<T>, map: (item: T) => R): Page<R> => ({
   ...page,
   data: page.data.map(map),
