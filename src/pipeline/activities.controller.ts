@@ -25,6 +25,7 @@ import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
 import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
 import { ProblemException } from '../common/errors/problem.exception';
+import { jsonText } from '../common/http/json-text';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ListQueryDto } from '../common/pagination/list-query.dto';
@@ -181,8 +182,6 @@ export class ActivitiesController {
     @Query() query: ListQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const page = await this.timeline.list(entityType, id, query.limit, query.cursor);
-    void reply.type('application/json; charset=utf-8');
-    return page;
+    return jsonText(reply, await this.timeline.list(entityType, id, query.limit, query.cursor));
   }
 }

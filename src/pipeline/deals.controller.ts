@@ -12,6 +12,7 @@ import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
 import { ApiIfMatch, IfMatch } from '../common/concurrency/if-match.decorator';
 import { DeleteReasonQuery } from '../common/http/delete-reason.query';
+import { jsonText } from '../common/http/json-text';
 import { UuidParam } from '../common/http/uuid-param';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { ApiPageResponse } from '../common/pagination/page';
@@ -44,9 +45,7 @@ export class DealsController {
     @Query() query: ListDealsQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const page = await this.deals.list(query);
-    void reply.type('application/json; charset=utf-8');
-    return page;
+    return jsonText(reply, await this.deals.list(query));
   }
 
   @Get('deals/board')
@@ -60,9 +59,7 @@ export class DealsController {
     @Query() query: BoardQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const answer = await this.deals.board(query);
-    void reply.type('application/json; charset=utf-8');
-    return answer.json;
+    return jsonText(reply, (await this.deals.board(query)).json);
   }
 
   @Get('deals/:id')

@@ -12,6 +12,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Authorize } from '../auth/policies/auth-decision.decorator';
 import type { Principal } from '../auth/roles';
 import { forbidden } from '../common/errors/problem.exception';
+import { jsonText } from '../common/http/json-text';
 import { PipelinesService } from '../pipeline/pipelines.service';
 import { ActivityReportsService } from './activity-reports.service';
 import { ReportQuery } from './dto/report-query.dto';
@@ -103,10 +104,7 @@ export class ReportsController {
     const answer = await this.cache.rememberJson(name, input, build);
     describeAnswer(reply, answer);
     const format = reportFormat(query.format, accept);
-    if (format === 'json') {
-      void reply.type('application/json; charset=utf-8');
-      return answer.json;
-    }
+    if (format === 'json') return jsonText(reply, answer.json);
     const report = JSON.parse(answer.json.toString()) as R & { from: string };
     return format === 'csv'
       ? csvFile(table(report), report.from)
@@ -377,8 +375,7 @@ export class ReportsController {
       }),
     );
     describeAnswer(reply, answer);
-    void reply.type('application/json; charset=utf-8');
-    return answer.json;
+    return jsonText(reply, answer.json);
   }
 }
 
