@@ -651,6 +651,23 @@ describe('pipeline, deals, activities and site visits', () => {
     ]);
     expect(large.board.columns[0].expectedInvestment).toBe('667000000.00');
     expect(large.board.columns[0]).toMatchObject({ name: '甲', probability: 10, slaDays: null });
+    // A card is what the board shows and a move needs, each field as the deal by id has it.
+    const card = large.board.columns[1].cards[0];
+    const deal = (await t.request('GET', `/api/v1/deals/${card.id}`, { token: manager })).body;
+    const cardFields = [
+      'id',
+      'title',
+      'companyId',
+      'companyName',
+      'stageId',
+      'ownerId',
+      'expectedInvestment',
+      'stageEnteredAt',
+      'version',
+      'updatedAt',
+    ];
+    expect(card).toStrictEqual(Object.fromEntries(cardFields.map((key) => [key, deal[key]])));
+    expect(card).toMatchObject({ stageId: second.body.id, expectedInvestment: '1000000.00' });
   });
 
   it('notifies each SLA breach exactly once however often the job runs', async () => {

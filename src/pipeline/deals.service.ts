@@ -13,6 +13,7 @@ import { paginateJson } from '../common/pagination/keyset';
 import { LeadsService } from '../leads/leads.service';
 import { Deal } from './deal.entity';
 import {
+  BoardCardDto,
   BoardColumnDto,
   BoardDto,
   BoardQuery,
@@ -396,7 +397,7 @@ export class DealsService {
           expectedInvestment: sum?.investment ?? '0',
           expectedArea: sum?.area ?? '0',
           expectedComputeCardHours: sum?.compute ?? 0,
-          cards: cards.filter((card) => card.stageId === stage.id).map(DealDto.from),
+          cards: cards.filter((card) => card.stageId === stage.id).map(BoardCardDto.from),
         };
       });
     return { pipelineId, columns };

@@ -13,7 +13,7 @@ const CHANGES_KEPT = '2 days';
  * Raised whenever a report's answer changes shape, so that results kept by an earlier version of
  * the app (a deployment ago, or by an instance not yet upgraded) are never served to this one.
  */
-const ANSWER_SHAPES = 2;
+const ANSWER_SHAPES = 3;
 /** A kept result's version: its computation time in microseconds. */
 const STAMP = `(extract(epoch FROM c.computed_at) * 1000000)::bigint::text`;
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
@@ -203,6 +203,38 @@ export class StageHistoryDto {
   }
 }
 
+/**
+ * A deal as the board shows it: what a card displays, where it links, and what a move sends
+ * (its version). The rest of a deal is read when it is opened.
+ */
+export class BoardCardDto extends PickType(DealDto, [
+  'id',
+  'title',
+  'companyId',
+  'companyName',
+  'stageId',
+  'ownerId',
+  'expectedInvestment',
+  'stageEnteredAt',
+  'version',
+  'updatedAt',
+] as const) {
+  static from(deal: Deal): BoardCardDto {
+    return Object.assign(new BoardCardDto(), {
+      id: deal.id,
+      title: deal.title,
+      companyId: deal.companyId,
+      companyName: deal.company?.name ?? '',
+      stageId: deal.stageId,
+      ownerId: deal.ownerId,
+      expectedInvestment: deal.expectedInvestment,
+      stageEnteredAt: deal.stageEnteredAt,
+      version: deal.version,
+      updatedAt: deal.updatedAt,
+    });
+  }
+}
+
 export class BoardColumnDto {
   @ApiProperty({ format: 'uuid' }) stageId!: string;
   @ApiProperty() name!: string;
@@ -220,7 +252,7 @@ export class BoardColumnDto {
   @ApiProperty({ description: 'Yuan' }) expectedInvestment!: string;
   @ApiProperty({ description: 'm²' }) expectedArea!: string;
   @ApiProperty({ description: 'card-hours per month' }) expectedComputeCardHours!: number;
-  @ApiProperty({ type: [DealDto] }) cards!: DealDto[];
+  @ApiProperty({ type: [BoardCardDto] }) cards!: BoardCardDto[];
 }
 
 export class BoardDto {

@@ -2481,6 +2481,24 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    BoardCardDto: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: uuid */
+      companyId: string;
+      companyName: string;
+      /** Format: uuid */
+      stageId: string;
+      /** Format: uuid */
+      ownerId: string;
+      expectedInvestment: string | null;
+      /** Format: date-time */
+      stageEnteredAt: string;
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     BoardColumnDto: {
       /** Format: uuid */
       stageId: string;
@@ -2498,7 +2516,7 @@ export interface components {
       expectedArea: string;
       /** @description card-hours per month */
       expectedComputeCardHours: number;
-      cards: components['schemas']['DealDto'][];
+      cards: components['schemas']['BoardCardDto'][];
     };
     BoardDto: {
       /** Format: uuid */

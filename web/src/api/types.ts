@@ -10,6 +10,7 @@ export type Deal = Schemas['DealDto'];
 export type Stage = Schemas['StageDto'];
 export type Board = Schemas['BoardDto'];
 export type BoardColumn = Schemas['BoardColumnDto'];
+export type BoardCard = Schemas['BoardCardDto'];
 export type StageHistory = Schemas['StageHistoryDto'];
 export type SiteVisit = Schemas['SiteVisitDto'];
 export type Task = Schemas['TaskDto'];

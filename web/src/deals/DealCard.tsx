@@ -13,12 +13,12 @@ import {
 } from '@mui/material';
 import { RecordContextProvider, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import type { Deal, Stage } from '../api/types';
+import type { BoardCard, Stage } from '../api/types';
 import { formatMoney } from '../common/format';
 import { UserField } from '../common/users';
 import { daysSince, isOverdue } from './pipeline';
 
-function DaysInStage({ deal, stage }: { deal: Deal; stage: Stage | undefined }) {
+function DaysInStage({ deal, stage }: { deal: BoardCard; stage: Stage | undefined }) {
   const translate = useTranslate();
   const days = daysSince(deal.stageEnteredAt);
   return (
@@ -38,7 +38,7 @@ function DaysInStage({ deal, stage }: { deal: Deal; stage: Stage | undefined }) 
   );
 }
 
-function CardBody({ deal, stage, locked }: { deal: Deal; stage?: Stage; locked: boolean }) {
+function CardBody({ deal, stage, locked }: { deal: BoardCard; stage?: Stage; locked: boolean }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
@@ -72,7 +72,15 @@ function CardBody({ deal, stage, locked }: { deal: Deal; stage?: Stage; locked: 
 }
 
 /** A deal on the board: draggable (by mouse or keyboard) when the user may move it. */
-export function DealCard({ deal, stage, index }: { deal: Deal; stage?: Stage; index: number }) {
+export function DealCard({
+  deal,
+  stage,
+  index,
+}: {
+  deal: BoardCard;
+  stage?: Stage;
+  index: number;
+}) {
   const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({
     action: 'move',

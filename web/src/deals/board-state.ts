@@ -1,6 +1,6 @@
-import type { Board, Deal } from '../api/types';
+import type { Board, BoardCard, Deal } from '../api/types';
 
-export function findCard(board: Board | undefined, dealId: string): Deal | undefined {
+export function findCard(board: Board | undefined, dealId: string): BoardCard | undefined {
   return board?.columns.flatMap((column) => column.cards).find((card) => card.id === dealId);
 }
 

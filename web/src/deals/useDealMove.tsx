@@ -24,16 +24,19 @@ function problemOf(error: unknown): Problem | undefined {
  * (unmet gates listed with what satisfies them, the 412 version-conflict dialog, other errors
  * notified). `move` resolves to the moved deal, or null when nothing moved.
  */
+/** What a move needs of a deal: a board card or the whole deal. */
+type MovableDeal = Pick<Deal, 'id' | 'title' | 'version'>;
+
 export function useDealMove({ onReload }: { onReload: () => void }) {
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
   const stageName = useStageName();
   const versionConflict = useVersionConflict('deals');
   const [refusal, setRefusal] = useState<GateRefusal | null>(null);
-  const [askingReasonFor, setAskingReasonFor] = useState<Deal | null>(null);
+  const [askingReasonFor, setAskingReasonFor] = useState<MovableDeal | null>(null);
   const answerReason = useRef<(reason: string | null) => void>(() => undefined);
 
-  const askLostReason = (deal: Deal) =>
+  const askLostReason = (deal: MovableDeal) =>
     new Promise<string | null>((resolve) => {
       answerReason.current = (reason) => {
         setAskingReasonFor(null);
@@ -42,7 +45,7 @@ export function useDealMove({ onReload }: { onReload: () => void }) {
       setAskingReasonFor(deal);
     });
 
-  const move = async (deal: Deal, stage: StageRef): Promise<Deal | null> => {
+  const move = async (deal: MovableDeal, stage: StageRef): Promise<Deal | null> => {
     const lostReason = stage.kind === 'lost' ? await askLostReason(deal) : undefined;
     if (lostReason === null) return null;
     try {
