@@ -203,11 +203,7 @@ export class StageHistoryDto {
   }
 }
 
-/**
- * A deal as the board shows it: what a card displays, where it links, and what a move sends
- * (its version). The rest of a deal is read when it is opened.
- */
-export class BoardCardDto extends PickType(DealDto, [
+const BOARD_CARD_FIELDS = [
   'id',
   'title',
   'companyId',
@@ -218,20 +214,19 @@ export class BoardCardDto extends PickType(DealDto, [
   'stageEnteredAt',
   'version',
   'updatedAt',
-] as const) {
+] as const;
+
+/**
+ * A deal as the board shows it: what a card displays, where it links, and what a move sends
+ * (its version). The rest of a deal is read when it is opened.
+ */
+export class BoardCardDto extends PickType(DealDto, BOARD_CARD_FIELDS) {
   static from(deal: Deal): BoardCardDto {
-    return Object.assign(new BoardCardDto(), {
-      id: deal.id,
-      title: deal.title,
-      companyId: deal.companyId,
-      companyName: deal.company?.name ?? '',
-      stageId: deal.stageId,
-      ownerId: deal.ownerId,
-      expectedInvestment: deal.expectedInvestment,
-      stageEnteredAt: deal.stageEnteredAt,
-      version: deal.version,
-      updatedAt: deal.updatedAt,
-    });
+    const whole = DealDto.from(deal);
+    return Object.assign(
+      new BoardCardDto(),
+      Object.fromEntries(BOARD_CARD_FIELDS.map((field) => [field, whole[field]])),
+    );
   }
 }
 
