@@ -8,8 +8,19 @@ type Condition = Record<string, unknown>;
 
 @Injectable()
 export class PolicyService {
+  /**
+   * Abilities by principal object: the session check hands the same principal to every request
+   * within SESSION_CHECK_TTL_MS, and a changed role or a new session comes as a new object.
+   */
+  private readonly abilities = new WeakMap<Principal, AppAbility>();
+
   abilityFor(principal: Principal): AppAbility {
-    return defineAbilities(principal);
+    let ability = this.abilities.get(principal);
+    if (!ability) {
+      ability = defineAbilities(principal);
+      this.abilities.set(principal, ability);
+    }
+    return ability;
   }
 
   /** May the principal do `action` on some record of this type? */
