@@ -516,6 +516,8 @@ async function slowPlans(databaseUrl: string, cells: Cell[]): Promise<string> {
   try {
     for (const endpoint of missing) {
       sections.push(`### ${endpoint.target.name}`);
+      let slowestMs = 0;
+      const shown = sections.length;
       for (const { sql, params } of endpoint.statements) {
         if (!/^\s*(SELECT|WITH)\b/i.test(sql)) continue; // transaction control, SET LOCAL
         const plan = await pool.query<{ 'QUERY PLAN': string }>(
@@ -524,10 +526,15 @@ async function slowPlans(databaseUrl: string, cells: Cell[]): Promise<string> {
         );
         const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
         const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1] ?? 0);
+        slowestMs = Math.max(slowestMs, executionMs);
         if (executionMs < PLAN_FROM_MS) continue;
         const parameters = `Parameters: \`${JSON.stringify(params)}\``;
         sections.push(['```sql', sql.trim(), '```', parameters, '```', text, '```'].join('\n'));
       }
+      if (sections.length === shown)
+        sections.push(
+          `No statement of it executes in ${PLAN_FROM_MS} ms or more alone; the slowest takes ${ms(slowestMs)} ms.`,
+        );
     }
   } finally {
     await pool.end();
