@@ -5,7 +5,7 @@ import {
   ReportCacheService,
 } from '../src/common/report-cache/report-cache.service';
 import { JobsService } from '../src/jobs/jobs.service';
-import { statementRecorder } from './support/statement-recorder';
+import { type Statement, statementRecorder } from './support/statement-recorder';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -179,6 +179,33 @@ describe('report cache', () => {
     );
     expect((await funnel()).stages).toEqual([]);
     await t.db.query('DELETE FROM report_cache');
+  });
+
+  it('checks a kept result against the changes its snapshot missed, not every change kept', async () => {
+    await funnel();
+    // Changes kept from other tables and from transactions that ended before it was computed.
+    await t.db.query(
+      `INSERT INTO report_changes (table_name, xid, changed_at)
+       SELECT 'other_' || i, '3'::xid8, now() FROM generate_series(1, 20000) i`,
+    );
+    const recorder = statementRecorder(t.app.get(DataSource));
+    let check: Statement | undefined;
+    try {
+      const statements = await recorder.during(() => funnel());
+      check = statements.find((s) => s.sql.includes('FROM report_changes'));
+    } finally {
+      recorder.restore();
+    }
+    if (!check) throw new Error('the funnel sent no check of its kept result');
+    const [{ 'QUERY PLAN': plans }] = (
+      await t.db.query<{ 'QUERY PLAN': { Plan: Record<string, number> }[] }>(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${check.sql}`,
+        check.params,
+      )
+    ).rows;
+    const pages = plans[0].Plan['Shared Hit Blocks'] + plans[0].Plan['Shared Read Blocks'];
+    expect(pages).toBeLessThan(50);
+    await t.db.query(`DELETE FROM report_changes WHERE starts_with(table_name, 'other_')`);
   });
 
   it('prunes expired results and old changes', async () => {
