@@ -8,7 +8,9 @@
  * The statements are recorded in this process (an instance of the app with its DataSource
  * watched); the load then goes to `node dist/src/main.js` in a process of its own, as in
  * production, so that the load generator does not share the app's event loop and the app's own
- * peak RSS can be read.
+ * peak RSS can be read. The lists and details are also served by the floor
+ * (support/floor-server.ts), bare HTTP over the same statements: what any HTTP API keeps of the
+ * database's pace on this machine.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
@@ -62,6 +64,8 @@ interface Target {
   vary?(i: number): [string, string][];
   /** Writes that use up fixtures: the most requests a cell may send on each side. */
   maxRequests?: number;
+  /** Also served by the floor (support/floor-server.ts): bare HTTP over the same statements. */
+  floor?: true;
 }
 
 interface Endpoint {
@@ -87,6 +91,8 @@ interface Cell {
   runs: number;
   api: Load;
   sql: Load;
+  /** The floor server's load over the same statements, for targets with `floor`. */
+  floor?: Load;
 }
 
 /** Nearest-rank percentile of latencies in ms. */
@@ -194,6 +200,7 @@ function targets(fixtures: Fixtures): Target[] {
       name: 'deal list (stage + owner, sorted)',
       group: 'list',
       as: 'manager',
+      floor: true,
       call: get(
         `/deals?stageId=${firstStageId}&ownerId=${busiestPromoterId}&sort=-stageEnteredAt&limit=50`,
       ),
@@ -202,13 +209,21 @@ function targets(fixtures: Fixtures): Target[] {
       name: 'company search 星河',
       group: 'list',
       as: 'manager',
+      floor: true,
       call: get(`/companies?q=${encodeURIComponent('星河')}&limit=50`),
     },
-    { name: 'deal detail', group: 'detail', as: 'manager', call: get(`/deals/${busiestDealId}`) },
+    {
+      name: 'deal detail',
+      group: 'detail',
+      as: 'manager',
+      floor: true,
+      call: get(`/deals/${busiestDealId}`),
+    },
     {
       name: 'timeline',
       group: 'detail',
       as: 'manager',
+      floor: true,
       call: get(`/timeline/deal/${busiestDealId}?limit=50`),
     },
     { name: 'board', group: 'list', as: 'manager', call: get('/deals/board') },
@@ -445,15 +460,19 @@ function budgetFor(endpoint: Endpoint, concurrency: number, cells: Cell[]): Budg
 
 async function measure(
   origin: string,
+  floorOrigin: string,
   databaseUrl: string,
   tokens: Tokens,
   endpoints: Endpoint[],
 ): Promise<Cell[]> {
   const cells: Cell[] = [];
   const widest = Math.max(...CONCURRENCY);
-  // Fill the app's connection pool and warm its code paths before anything is timed.
+  // Fill the app's and the floor's connection pools and warm their code paths before anything is timed.
   const warm = { ...endpoints[0].target, vary: undefined };
   await loadApi(origin, warm, tokens.manager, widest, { seconds: 1, min: widest * 8 }, 0);
+  const floorWarm = endpoints.find((endpoint) => endpoint.target.floor)?.target;
+  if (floorWarm)
+    await loadApi(floorOrigin, floorWarm, '', widest, { seconds: 1, min: widest * 8 }, 0);
   let call = 1;
   for (const concurrency of CONCURRENCY) {
     const pool = new Pool({ connectionString: databaseUrl, max: concurrency });
@@ -465,9 +484,12 @@ async function measure(
       call += api.count + concurrency;
       const sql = await loadSql(pool, endpoint, concurrency, budget, call);
       call += sql.count + concurrency;
-      cells.push({ endpoint, concurrency, requests: api.count, runs: sql.count, api, sql });
+      const floor = endpoint.target.floor
+        ? await loadApi(floorOrigin, endpoint.target, '', concurrency, budget, call)
+        : undefined;
+      cells.push({ endpoint, concurrency, requests: api.count, runs: sql.count, api, sql, floor });
       console.log(
-        `  ${endpoint.target.name} ×${concurrency}: API ${api.count} requests, p50 ${ms(api.p50)} p99 ${ms(api.p99)} ms, ${api.perSecond.toFixed(1)}/s ${api.failures}; SQL ${sql.count} runs, p50 ${ms(sql.p50)} ms, ${sql.perSecond.toFixed(1)}/s`,
+        `  ${endpoint.target.name} ×${concurrency}: API ${api.count} requests, p50 ${ms(api.p50)} p99 ${ms(api.p99)} ms, ${api.perSecond.toFixed(1)}/s ${api.failures}; SQL ${sql.count} runs, p50 ${ms(sql.p50)} ms, ${sql.perSecond.toFixed(1)}/s${floor ? `; floor p50 ${ms(floor.p50)} ms, ${floor.perSecond.toFixed(1)}/s ${floor.failures}` : ''}`,
       );
     }
     await pool.end();
@@ -501,6 +523,23 @@ function table(cells: Cell[], endpoints: Endpoint[]): string {
   return [
     '| endpoint | kind | concurrency | first call (ms) | API requests | API p50 (ms) | API p99 (ms) | API req/s | SQL runs | SQL p50 (ms) | SQL p99 (ms) | SQL req/s | API/SQL throughput | statements | response | goal |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+    ...rows,
+  ].join('\n');
+}
+
+/** The floor's cells: what bare HTTP keeps of the SQL's throughput, and what the app keeps of the floor's. */
+function floorTable(cells: Cell[], endpoints: Endpoint[]): string {
+  const order = (cell: Cell) => endpoints.indexOf(cell.endpoint);
+  const rows = cells
+    .filter((cell) => cell.floor)
+    .sort((a, b) => order(a) - order(b) || a.concurrency - b.concurrency)
+    .map(({ endpoint, concurrency, api, sql, floor }) => {
+      const failed = floor!.failures ? ` (failed: ${floor!.failures})` : '';
+      return `| ${endpoint.target.name} | ${concurrency} | ${ms(floor!.p50)} | ${ms(floor!.p99)} | ${floor!.perSecond.toFixed(1)}${failed} | ${sql.perSecond.toFixed(1)} | ${(floor!.perSecond / sql.perSecond).toFixed(2)}× | ${api.perSecond.toFixed(1)} | ${(api.perSecond / floor!.perSecond).toFixed(2)}× |`;
+    });
+  return [
+    '| endpoint | concurrency | floor p50 (ms) | floor p99 (ms) | floor req/s | SQL req/s | floor/SQL throughput | API req/s | API/floor throughput |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
@@ -588,10 +627,30 @@ function rssWatch(pid: number) {
   };
 }
 
+/** The floor server, serving each floor target's path with the statements the app sent for it. */
+async function startFloor(databaseUrl: string, endpoints: Endpoint[]) {
+  const routes = Object.fromEntries(
+    endpoints
+      .filter((endpoint) => endpoint.target.floor)
+      .map((endpoint) => [`/api/v1${endpoint.target.call(0).path}`, endpoint.statements]),
+  );
+  const floor = spawnApp(
+    {
+      PORT: String(await freePort()),
+      DATABASE_URL: databaseUrl,
+      FLOOR_ROUTES: JSON.stringify(routes),
+    },
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, 'support', 'floor-server.ts')],
+  );
+  await waitUntilHealthy(floor);
+  return floor;
+}
+
 async function main(): Promise<void> {
   const bench = await startBenchApp();
   const recorder = statementRecorder(bench.app.get(DataSource));
   let appProcess: ReturnType<typeof spawnApp> | undefined;
+  let floorProcess: ReturnType<typeof spawnApp> | undefined;
   try {
     console.log(`generating a park at scale ${SCALE}…`);
     const park = await generateParkData(bench.databaseUrl, SCALE);
@@ -623,7 +682,8 @@ async function main(): Promise<void> {
     const rss = rssWatch(appProcess.child.pid!);
     const origin = appProcess.baseUrl;
     const tokens = await loginAll(`${origin}/api/v1`, fixtures);
-    const cells = await measure(origin, bench.databaseUrl, tokens, endpoints);
+    floorProcess = await startFloor(bench.databaseUrl, endpoints);
+    const cells = await measure(origin, floorProcess.baseUrl, bench.databaseUrl, tokens, endpoints);
     const peakRss = rss.peak();
     rss.stop();
     const plans = await slowPlans(bench.databaseUrl, cells);
@@ -641,6 +701,12 @@ async function main(): Promise<void> {
       `Goals: list and detail p99 < ${GOALS.listP99Ms} ms at concurrency 16 with the API at ≥ ${GOALS.listThroughputShare * 100}% of the SQL's throughput; reports p99 < ${GOALS.reportP99Ms} ms; writes are measured, not held to a goal.`,
       '',
       "API: `node dist/src/main.js` in its own process (jobs off, logs silent), driven by autocannon from the bench process as manager@demo.park, and the writes as the busiest generated promoter (the guard looks each session up once per SESSION_CHECK_TTL_MS, 1 s); p50, p99 and req/s count the successful requests only (failures are noted beside req/s). The app's pool has DATABASE_POOL_SIZE (default 10) connections. SQL: every statement the endpoint ran (captured at PostgresQueryRunner.query in an instance of the app in the bench process, its session just checked), one after the other on one connection, by as many workers as the concurrency on a pg Pool; a write's statements are replayed with its own deal or firm per run (the API's and the SQL's runs each move their own deals). API/SQL throughput below 1 is the share of the database's pace that the API keeps. First call: the warm-up call, made with an empty report cache, so for the reports and the board it is the computation from the data; later calls are served from the cache (src/common/report-cache) until a write changes a table the result read, which is why their API throughput exceeds the SQL's: the SQL column is what each call would cost without it. The writes of the concurrency-1 round empty the cache before the concurrency-16 round, whose first calls compute again.",
+      '',
+      '## The floor: bare HTTP over the same statements',
+      '',
+      "`bench/support/floor-server.ts`: node:http and a pg Pool of the app's size, with no framework, auth, validation or ORM, answering each request with the rows of the statements the app sent for it (JSON.stringify), in a process of its own, driven by autocannon like the app, right after the SQL side of each cell. Floor/SQL is what any Node.js HTTP API on this machine could keep of the database's pace; API/floor is what the app keeps of that floor.",
+      '',
+      floorTable(cells, endpoints),
       '',
       'Requests:',
       '',
@@ -662,6 +728,7 @@ async function main(): Promise<void> {
   } finally {
     recorder.restore();
     if (appProcess) await stopApp(appProcess);
+    if (floorProcess) await stopApp(floorProcess);
     await bench.stop();
   }
 }

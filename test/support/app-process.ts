@@ -20,12 +20,15 @@ export interface AppProcess {
   exited: Promise<number | null>;
 }
 
-/** `node dist/src/main.js` as a real process: what `npm start` runs. */
-export function spawnApp(env: Record<string, string | undefined>): AppProcess {
+/** `node dist/src/main.js` as a real process: what `npm start` runs (or node with `nodeArgs`). */
+export function spawnApp(
+  env: Record<string, string | undefined>,
+  nodeArgs: readonly string[] = [MAIN],
+): AppProcess {
   const clean = { ...process.env };
   for (const key of Object.keys(clean))
     if (/^(DATABASE_|JWT_|SEED_|EMBEDDED_|CRM_)/.test(key)) delete clean[key];
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, nodeArgs, {
     env: { ...clean, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
