@@ -511,10 +511,14 @@ function verdict({ endpoint, concurrency, api, sql }: Cell): string {
   return ok ? '✓' : '✗';
 }
 
-function table(cells: Cell[], endpoints: Endpoint[]): string {
+/** The cells in the targets' order, concurrency 1 before 16. */
+function inTableOrder<C extends Cell>(cells: C[], endpoints: Endpoint[]): C[] {
   const order = (cell: Cell) => endpoints.indexOf(cell.endpoint);
-  const sorted = [...cells].sort((a, b) => order(a) - order(b) || a.concurrency - b.concurrency);
-  const rows = sorted.map((cell) => {
+  return [...cells].sort((a, b) => order(a) - order(b) || a.concurrency - b.concurrency);
+}
+
+function table(cells: Cell[], endpoints: Endpoint[]): string {
+  const rows = inTableOrder(cells, endpoints).map((cell) => {
     const { endpoint, concurrency, requests, runs, api, sql } = cell;
     const failed = api.failures ? ` (failed: ${api.failures})` : '';
     const first = concurrency === 1 ? ms(endpoint.warmUpMs) : '';
@@ -529,14 +533,13 @@ function table(cells: Cell[], endpoints: Endpoint[]): string {
 
 /** The floor's cells: what bare HTTP keeps of the SQL's throughput, and what the app keeps of the floor's. */
 function floorTable(cells: Cell[], endpoints: Endpoint[]): string {
-  const order = (cell: Cell) => endpoints.indexOf(cell.endpoint);
-  const rows = cells
-    .filter((cell) => cell.floor)
-    .sort((a, b) => order(a) - order(b) || a.concurrency - b.concurrency)
-    .map(({ endpoint, concurrency, api, sql, floor }) => {
-      const failed = floor!.failures ? ` (failed: ${floor!.failures})` : '';
-      return `| ${endpoint.target.name} | ${concurrency} | ${ms(floor!.p50)} | ${ms(floor!.p99)} | ${floor!.perSecond.toFixed(1)}${failed} | ${sql.perSecond.toFixed(1)} | ${(floor!.perSecond / sql.perSecond).toFixed(2)}× | ${api.perSecond.toFixed(1)} | ${(api.perSecond / floor!.perSecond).toFixed(2)}× |`;
-    });
+  const floored = cells.filter((cell): cell is Cell & { floor: Load } => cell.floor !== undefined);
+  const rows = inTableOrder(floored, endpoints).map(
+    ({ endpoint, concurrency, api, sql, floor }) => {
+      const failed = floor.failures ? ` (failed: ${floor.failures})` : '';
+      return `| ${endpoint.target.name} | ${concurrency} | ${ms(floor.p50)} | ${ms(floor.p99)} | ${floor.perSecond.toFixed(1)}${failed} | ${sql.perSecond.toFixed(1)} | ${(floor.perSecond / sql.perSecond).toFixed(2)}× | ${api.perSecond.toFixed(1)} | ${(api.perSecond / floor.perSecond).toFixed(2)}× |`;
+    },
+  );
   return [
     '| endpoint | concurrency | floor p50 (ms) | floor p99 (ms) | floor req/s | SQL req/s | floor/SQL throughput | API req/s | API/floor throughput |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -18,15 +18,15 @@ function problemOf(error: unknown): Problem | undefined {
   return typeof body?.code === 'string' ? (body as Problem) : undefined;
 }
 
+/** What a move needs of a deal: a board card or the whole deal. */
+type MovableDeal = Pick<Deal, 'id' | 'title' | 'version'>;
+
 /**
  * Moving a deal to a stage, as the board and the show page do it: the lost reason asked first
  * when the target is a lost stage, `If-Match` with the deal's version, and every refusal shown
  * (unmet gates listed with what satisfies them, the 412 version-conflict dialog, other errors
  * notified). `move` resolves to the moved deal, or null when nothing moved.
  */
-/** What a move needs of a deal: a board card or the whole deal. */
-type MovableDeal = Pick<Deal, 'id' | 'title' | 'version'>;
-
 export function useDealMove({ onReload }: { onReload: () => void }) {
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
