@@ -16,11 +16,12 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-/** Swagger UI at /api/docs and the document at /api/docs-json. */
-export function setupOpenApi(app: INestApplication): void {
+/** The document at /api/docs-json (and -yaml) for integrators; Swagger UI at /api/docs when `ui`. */
+export function setupOpenApi(app: INestApplication, ui: boolean): void {
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
     yamlDocumentUrl: 'api/docs-yaml',
     useGlobalPrefix: false,
+    ui,
   });
 }

@@ -23,9 +23,10 @@ describe('audit log', () => {
     ).rows;
 
   it('records a create with the actor, the request id and the fields, secrets redacted', async () => {
+    const requestId = randomUUID();
     const created = await t.request('POST', '/api/v1/users', {
       token: admin,
-      headers: { 'x-request-id': 'audit-test-create-1' },
+      headers: { 'x-request-id': requestId },
       body: {
         email: `a-${randomUUID()}@demo.park`,
         displayName: '审计',
@@ -40,7 +41,7 @@ describe('audit log', () => {
       action: 'create',
       actor_type: 'user',
       actor_id: adminId,
-      request_id: 'audit-test-create-1',
+      request_id: requestId,
     });
     expect(entry.changes.displayName).toEqual({ before: null, after: '审计' });
     expect(entry.changes).not.toHaveProperty('passwordHash');

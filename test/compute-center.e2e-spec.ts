@@ -7,6 +7,7 @@ import {
   eventually,
   newCompanyBody,
   signedWebhook,
+  SIM_TOKEN,
   startSimulator,
 } from './support/compute-center';
 import { startTestApp, TestApp } from './support/test-app';
@@ -590,5 +591,33 @@ describe('compute-center integration', () => {
     );
     expect(retried.status).toBe(200);
     expect(retried.body.status).toBe('queued');
+  });
+
+  it('answers its control routes only to a caller with its token', async () => {
+    const control = (method: string, path: string, token?: string, body?: unknown) =>
+      fetch(`${sim.baseUrl}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const [account] = sim.accounts();
+    for (const [method, path, body] of [
+      ['GET', '/_sim/state', undefined],
+      ['POST', '/_sim/faults', { errorRate: 1 }],
+      ['POST', `/_sim/accounts/${account.id}/suspend`, { reason: 'forged' }],
+      ['POST', `/_sim/accounts/${account.id}/consume`, { cardHours: 5 }],
+    ] as const) {
+      for (const token of [undefined, 'not-the-token', `${SIM_TOKEN}x`]) {
+        const refused = await control(method, path, token, body);
+        expect([method, path, token, refused.status]).toEqual([method, path, token, 401]);
+      }
+    }
+    expect(sim.accounts().find((a) => a.id === account.id)).toEqual(account);
+    const state = await control('GET', '/_sim/state', SIM_TOKEN);
+    expect(state.status).toBe(200);
+    expect(((await state.json()) as { faults: { errorRate: number } }).faults.errorRate).toBe(0);
   });
 });

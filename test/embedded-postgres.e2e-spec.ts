@@ -1,5 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
@@ -104,6 +113,32 @@ describe('the embedded PostgreSQL lifecycle', () => {
     expect(second.output()).toMatch(/already runs the embedded PostgreSQL/);
     expect((await fetch(`${first.baseUrl}/health`)).status).toBe(200);
     expect(await stopApp(first)).toBe(0);
+  });
+
+  it('keeps its server log private and free of the values a statement was refused for', async () => {
+    const app = await start();
+    const token = await login(app.baseUrl);
+    const email = `private-${Date.now()}@demo.park`;
+    const create = () =>
+      fetch(`${app.baseUrl}/api/v1/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          email,
+          displayName: '日志',
+          role: 'viewer',
+          password: 'a-long-password',
+        }),
+      });
+    expect((await create()).status).toBe(201);
+    expect((await create()).status).toBe(409);
+    expect(await stopApp(app)).toBe(0);
+    const logFile = `${dataDir}.log`;
+    expect((statSync(logFile).mode & 0o777).toString(8)).toBe('600');
+    const log = readFileSync(logFile, 'utf8');
+    // The refusal was logged (so the check below is not vacuous), without the value refused.
+    expect(log).toMatch(/duplicate key value violates unique constraint/);
+    expect(log).not.toContain(email);
   });
 
   it('recovers from a server killed mid-write by PostgreSQL’s own crash recovery', async () => {
@@ -223,8 +258,9 @@ describe('a production install', () => {
       expect(user.role).toBe('admin');
 
       // JSON logs carry the request id; credentials never reach them.
+      const requestId = randomUUID();
       await fetch(`${app.baseUrl}/api/v1/auth/me`, {
-        headers: { authorization: `Bearer ${accessToken}`, 'x-request-id': 'trace-log-check-1' },
+        headers: { authorization: `Bearer ${accessToken}`, 'x-request-id': requestId },
       });
       await new Promise((resolve) => setTimeout(resolve, 200));
       const lines = app
@@ -232,9 +268,7 @@ describe('a production install', () => {
         .split('\n')
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as { req?: { id?: string; url?: string } });
-      expect(lines.find((line) => line.req?.id === 'trace-log-check-1')?.req?.url).toBe(
-        '/api/v1/auth/me',
-      );
+      expect(lines.find((line) => line.req?.id === requestId)?.req?.url).toBe('/api/v1/auth/me');
       expect(app.output()).not.toContain(admin.ADMIN_PASSWORD);
       expect(app.output()).not.toContain(accessToken);
       expect(await stopApp(app)).toBe(0);

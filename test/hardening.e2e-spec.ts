@@ -1,10 +1,15 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../src/auth/jwt-secret';
+import { MAX_IMPORT_BYTES } from '../src/leads/import/lead-import.service';
 import { DEMO_PASSWORD } from '../src/demo/demo-data.service';
 import { freePort, spawnApp, stopApp, waitUntilHealthy } from './support/app-process';
 import { newCompanyName } from './support/factories';
 import { registeredRoutes } from './support/routes';
 import { createTestDatabase } from './support/test-database';
+import { connectionLifetime, RawAnswer, rawRequest, requestHead } from './support/raw-http';
 import { ApiResponse, startTestApp, TEST_ENV, TestApp } from './support/test-app';
 
 const ADMIN_ORIGIN = 'https://admin.park.test';
@@ -12,6 +17,22 @@ const BODY_LIMIT = 8 * 1024;
 
 const isProblem = (response: ApiResponse) =>
   /^application\/problem\+json/.test(response.headers.get('content-type') ?? '');
+
+/** The headers helmet sets on every answer, errors and framework answers included. */
+const EXPECTED: Record<string, RegExp> = {
+  'content-security-policy':
+    /^default-src 'self';base-uri 'self';connect-src 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';img-src 'self' data: blob:;manifest-src 'self';object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';worker-src 'self' blob:$/,
+  'strict-transport-security': /^max-age=\d{7,}; includeSubDomains$/,
+  'x-content-type-options': /^nosniff$/,
+  'x-frame-options': /^DENY$/,
+  'referrer-policy': /^no-referrer$/,
+  'cross-origin-opener-policy': /^same-origin$/,
+  'cross-origin-resource-policy': /^same-origin$/,
+  'origin-agent-cluster': /^\?1$/,
+  'x-dns-prefetch-control': /^off$/,
+  'x-download-options': /^noopen$/,
+  'x-permitted-cross-domain-policies': /^none$/,
+};
 
 describe('hardening', () => {
   let t: TestApp;
@@ -21,20 +42,6 @@ describe('hardening', () => {
   afterAll(() => t?.close());
 
   describe('security headers', () => {
-    const EXPECTED: Record<string, RegExp> = {
-      'content-security-policy':
-        /^default-src 'self';base-uri 'self';connect-src 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';img-src 'self' data: blob:;manifest-src 'self';object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';worker-src 'self' blob:$/,
-      'strict-transport-security': /^max-age=\d{7,}; includeSubDomains$/,
-      'x-content-type-options': /^nosniff$/,
-      'x-frame-options': /^DENY$/,
-      'referrer-policy': /^no-referrer$/,
-      'cross-origin-opener-policy': /^same-origin$/,
-      'cross-origin-resource-policy': /^same-origin$/,
-      'origin-agent-cluster': /^\?1$/,
-      'x-dns-prefetch-control': /^off$/,
-      'x-download-options': /^noopen$/,
-      'x-permitted-cross-domain-policies': /^none$/,
-    };
     let checked = 0;
     afterAll(() => console.log(`security headers: ${checked} header values checked`));
 
@@ -312,6 +319,164 @@ describe('hardening', () => {
     expect(rows).toHaveLength(0);
   });
 
+  describe('request budgets, uploads and framework errors', () => {
+    const CSV_SIZE = 62 * 1024 * 1024;
+    const headersOf = (answer: RawAnswer) =>
+      Object.keys(EXPECTED).map((name) => [name, EXPECTED[name].test(answer.headers[name] ?? '')]);
+    const allSecurityHeaders = Object.keys(EXPECTED).map((name) => [name, true]);
+    const problemOf = (answer: RawAnswer | undefined) => {
+      expect(answer).toBeDefined();
+      expect(answer!.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(headersOf(answer!)).toEqual(allSecurityHeaders);
+      return JSON.parse(answer!.body) as { status: number; code: string; instance?: string };
+    };
+    /** A CSV upload announcing 62 MB of which only the first line is sent. */
+    const partialCsv = (path: string, headers: Record<string, string> = {}) =>
+      rawRequest(
+        t.baseUrl,
+        requestHead('POST', path, {
+          ...headers,
+          'content-type': 'text/csv',
+          'content-length': CSV_SIZE,
+        }),
+        '企业名称,联系人\n',
+      );
+
+    it('answers text/csv with 415 on every route but the import, before reading the body', async () => {
+      for (const path of [
+        '/api/v1/auth/logout',
+        '/api/v1/auth/login',
+        '/api/v1/auth/refresh',
+        '/api/v1/leads',
+        '/api/v1/no-such-route',
+      ]) {
+        const answer = await partialCsv(path);
+        expect([path, answer?.status]).toEqual([path, 415]);
+        expect(problemOf(answer).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      }
+    });
+
+    it('reads an import only once the caller is authenticated and may import', async () => {
+      const anonymous = await partialCsv('/api/v1/leads/import');
+      expect(anonymous?.status).toBe(401);
+      expect(problemOf(anonymous).code).toBe('UNAUTHENTICATED');
+      const viewer = await partialCsv('/api/v1/leads/import', {
+        authorization: `Bearer ${await t.tokenFor('viewer')}`,
+      });
+      expect(viewer?.status).toBe(403);
+      expect(problemOf(viewer).code).toBe('FORBIDDEN');
+      // Announced over the import's own limit: refused before a byte of it is read.
+      const admin = `Bearer ${await t.tokenFor('admin')}`;
+      const tooBig = await rawRequest(
+        t.baseUrl,
+        requestHead('POST', '/api/v1/leads/import?dryRun=true', {
+          authorization: admin,
+          'content-type': 'text/csv',
+          'content-length': MAX_IMPORT_BYTES + 1,
+        }),
+        '企业名称\n',
+      );
+      expect(tooBig?.status).toBe(413);
+      expect(problemOf(tooBig).code).toBe('PAYLOAD_TOO_LARGE');
+      // A JSON body announced over BODY_LIMIT_BYTES is refused as soon as its head is read.
+      const json = await rawRequest(
+        t.baseUrl,
+        requestHead('POST', '/api/v1/leads', {
+          authorization: admin,
+          'content-type': 'application/json',
+          'content-length': BODY_LIMIT + 1,
+        }),
+        '{"source":',
+      );
+      expect(json?.status).toBe(413);
+      expect(problemOf(json).code).toBe('PAYLOAD_TOO_LARGE');
+      // The import itself still takes its CSV.
+      const csv = await t.request('POST', '/api/v1/leads/import?dryRun=true', {
+        token: await t.tokenFor('admin'),
+        rawBody: Buffer.from(`企业名称,来源\n${newCompanyName()},inbound\n`),
+        headers: { 'content-type': 'text/csv' },
+      });
+      expect(csv.status).toBe(200);
+      expect(csv.body).toMatchObject({ dryRun: true });
+    });
+
+    it('answers Fastify’s own refusals as problem+json with the security headers, echoing no long URL', async () => {
+      const longId = 'a'.repeat(5_000);
+      const tooLong = await rawRequest(
+        t.baseUrl,
+        requestHead('PATCH', `/api/v1/companies/${longId}`, {
+          authorization: `Bearer ${await t.tokenFor('admin')}`,
+          'if-match': '"1"',
+          'content-type': 'application/json',
+          'content-length': 2,
+        }),
+        '{}',
+      );
+      expect(tooLong?.status).toBe(414);
+      const problem = problemOf(tooLong);
+      expect(problem).toMatchObject({ status: 414, code: 'URI_TOO_LONG' });
+      expect(problem.instance!.length).toBeLessThanOrEqual(200);
+      expect(tooLong!.body.length).toBeLessThan(1_000);
+
+      const badUrl = await rawRequest(t.baseUrl, requestHead('GET', '/%c0%ae%c0%ae/x'));
+      expect(badUrl?.status).toBe(400);
+      expect(problemOf(badUrl).code).toBe('BAD_REQUEST');
+
+      // Requests Node's parser refuses: a broken request line, headers over its limit.
+      const broken = await rawRequest(t.baseUrl, 'GET /a b c\r\n\r\n');
+      expect(broken?.status).toBe(400);
+      expect(problemOf(broken).code).toBe('BAD_REQUEST');
+      const bigHeaders = await rawRequest(
+        t.baseUrl,
+        requestHead('GET', '/api/v1/leads', { 'x-filler': 'x'.repeat(20_000) }),
+      );
+      expect(bigHeaders?.status).toBe(431);
+      expect(problemOf(bigHeaders).code).toBe('HEADERS_TOO_LARGE');
+    });
+
+    it('keeps instance and detail short on an unknown long path', async () => {
+      const path = `/api/v1/${'nothing-here/'.repeat(300)}`;
+      const response = await t.request('GET', path, { token: await t.tokenFor('admin') });
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe('ROUTE_NOT_FOUND');
+      expect(response.body.instance.length).toBeLessThanOrEqual(200);
+      expect(response.body.detail.length).toBeLessThanOrEqual(300);
+    });
+
+    it('takes a caller’s X-Request-Id only when it is a UUID, and audits the id it answered with', async () => {
+      const admin = await t.tokenFor('admin');
+      const given = randomUUID();
+      const kept = await t.request('GET', '/api/v1/auth/me', {
+        token: admin,
+        headers: { 'x-request-id': given },
+      });
+      expect(kept.headers.get('x-request-id')).toBe(given);
+      for (const forged of [
+        'forged-request-id-0001',
+        'admin:logged-in-from-nowhere',
+        given + 'x',
+      ]) {
+        const name = newCompanyName();
+        const created = await t.request('POST', '/api/v1/leads', {
+          token: admin,
+          body: { source: 'inbound', company: { name } },
+          headers: { 'x-request-id': forged },
+        });
+        expect(created.status).toBe(201);
+        const answered = created.headers.get('x-request-id');
+        expect([forged, answered]).toEqual([
+          forged,
+          expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+        ]);
+        const { rows } = await t.db.query(
+          `SELECT DISTINCT request_id FROM audit_log WHERE entity_id = $1`,
+          [created.body.id],
+        );
+        expect(rows).toEqual([{ request_id: answered }]);
+      }
+    });
+  });
+
   describe('the audit log', () => {
     it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
       const before = await t.db.query(
@@ -487,5 +652,142 @@ describe('hardening: what reaches the logs', () => {
       if (app.child.exitCode === null) await stopApp(app, 'SIGKILL');
       await database.drop();
     }
+  });
+});
+
+describe('hardening: request and connection timeouts', () => {
+  const REQUEST_TIMEOUT_MS = 1_000;
+  const UPLOAD_TIMEOUT_MS = 6_000;
+  const CONNECTION_TIMEOUT_MS = 3_000;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      JOBS_ENABLED: 'false',
+      REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+      UPLOAD_REQUEST_TIMEOUT_MS: String(UPLOAD_TIMEOUT_MS),
+      CONNECTION_TIMEOUT_MS: String(CONNECTION_TIMEOUT_MS),
+    });
+  });
+  afterAll(() => t?.close());
+
+  const csv = () => Buffer.from(`企业名称,来源\n${newCompanyName()},inbound\n`);
+  const importHead = async (body: Buffer) =>
+    requestHead('POST', '/api/v1/leads/import?dryRun=true', {
+      authorization: `Bearer ${await t.tokenFor('admin')}`,
+      'content-type': 'text/csv',
+      'content-length': body.length,
+    });
+  /** The body's bytes after the first ten, one at a time, `everyMs` apart. */
+  const trickle = (body: Buffer, everyMs: number) =>
+    [...body.subarray(10)].map((byte, i) => ({
+      afterMs: (i + 1) * everyMs,
+      data: Buffer.from([byte]),
+    }));
+
+  it('answers 408 to a JSON body that does not arrive within REQUEST_TIMEOUT_MS, and writes nothing', async () => {
+    const name = newCompanyName();
+    const body = JSON.stringify({ source: 'inbound', company: { name } });
+    const answer = await rawRequest(
+      t.baseUrl,
+      requestHead('POST', '/api/v1/leads', {
+        authorization: `Bearer ${await t.tokenFor('admin')}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      }),
+      body.slice(0, 10),
+      { waitMs: 5_000, more: [{ afterMs: 3_500, data: body.slice(10) }] },
+    );
+    expect(answer?.status).toBe(408);
+    expect(answer!.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(answer!.body)).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT' });
+    expect(answer!.ms).toBeLessThan(3_500);
+    const { rows } = await t.db.query('SELECT 1 FROM companies WHERE name = $1', [name]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('closes a connection on which no request arrives', async () => {
+    const lifetime = await connectionLifetime(t.baseUrl, '', 8_000);
+    expect(lifetime).toBeDefined();
+    expect(lifetime!).toBeLessThan(REQUEST_TIMEOUT_MS + 2_500);
+  });
+
+  it('gives the import longer to receive its CSV, then answers 408; a silent one is cut at CONNECTION_TIMEOUT_MS', async () => {
+    // Slower than REQUEST_TIMEOUT_MS allows, never silent for CONNECTION_TIMEOUT_MS: taken.
+    const slow = csv();
+    const taken = await rawRequest(t.baseUrl, await importHead(slow), slow.subarray(0, 10), {
+      waitMs: UPLOAD_TIMEOUT_MS,
+      more: [
+        { afterMs: 2_000, data: slow.subarray(10, 20) },
+        { afterMs: 4_000, data: slow.subarray(20) },
+      ],
+    });
+    expect(taken?.status).toBe(200);
+    expect(taken!.ms).toBeGreaterThanOrEqual(4_000);
+    expect(JSON.parse(taken!.body)).toMatchObject({ dryRun: true });
+
+    // Never silent, but still arriving after UPLOAD_TIMEOUT_MS: 408.
+    const endless = csv();
+    const refused = await rawRequest(
+      t.baseUrl,
+      await importHead(endless),
+      endless.subarray(0, 10),
+      {
+        waitMs: UPLOAD_TIMEOUT_MS + 4_000,
+        more: trickle(endless, 1_000),
+      },
+    );
+    expect(refused?.status).toBe(408);
+    expect(JSON.parse(refused!.body)).toMatchObject({ code: 'REQUEST_TIMEOUT' });
+    expect(refused!.ms).toBeGreaterThanOrEqual(UPLOAD_TIMEOUT_MS - 100);
+
+    // Silent mid-upload: the connection is closed once it has been silent that long.
+    const stalled = csv();
+    const lifetime = await connectionLifetime(
+      t.baseUrl,
+      Buffer.concat([Buffer.from(await importHead(stalled)), stalled.subarray(0, 10)]),
+      UPLOAD_TIMEOUT_MS,
+    );
+    expect(lifetime).toBeDefined();
+    expect(lifetime!).toBeGreaterThanOrEqual(CONNECTION_TIMEOUT_MS - 100);
+  }, 40_000);
+});
+
+describe('hardening: the API documents in production', () => {
+  const production = { NODE_ENV: 'production', SEED_DEMO: 'false', JOBS_ENABLED: 'false' };
+
+  it('serves the OpenAPI document but not Swagger UI, unless API_DOCS_UI=true', async () => {
+    for (const [env, uiStatus] of [
+      [production, 404],
+      [{ ...production, API_DOCS_UI: 'true' }, 200],
+    ] as const) {
+      const t = await startTestApp(env);
+      try {
+        const ui = await t.request('GET', '/api/docs');
+        expect([env, ui.status]).toEqual([env, uiStatus]);
+        if (uiStatus === 404) expect(isProblem(ui)).toBe(true);
+        const document = await t.request('GET', '/api/docs-json');
+        expect(document.status).toBe(200);
+        expect(document.body.openapi).toMatch(/^3\./);
+      } finally {
+        await t.close();
+      }
+    }
+  });
+});
+
+describe('hardening: the deployment files', () => {
+  interface ComposeService {
+    ports?: unknown[];
+    expose?: unknown[];
+  }
+
+  it('publishes the API alone: the compute-center simulator, whose control routes steer webhooks, stays inside', () => {
+    const compose = load(readFileSync(join(__dirname, '..', 'docker', 'compose.yaml'), 'utf8')) as {
+      services: Record<string, ComposeService>;
+    };
+    const published = Object.entries(compose.services)
+      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .map(([name]) => name);
+    expect(published).toEqual(['api']);
   });
 });

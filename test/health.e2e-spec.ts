@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('health, OpenAPI and unknown routes', () => {
@@ -49,13 +50,16 @@ describe('health, OpenAPI and unknown routes', () => {
     });
   });
 
-  it('echoes a caller’s request id and makes one up otherwise', async () => {
-    const given = await t.request('GET', '/health', {
-      headers: { 'x-request-id': 'trace-abc-12345' },
-    });
-    expect(given.headers.get('x-request-id')).toBe('trace-abc-12345');
+  it('echoes a caller’s request id when it is a UUID, and makes one up otherwise', async () => {
+    const id = randomUUID();
+    const given = await t.request('GET', '/health', { headers: { 'x-request-id': id } });
+    expect(given.headers.get('x-request-id')).toBe(id);
     const made = await t.request('GET', '/health');
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const replaced = await t.request('GET', '/health', {
+      headers: { 'x-request-id': 'trace-abc-12345' },
+    });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('serves the web admin at /', async () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { validateEnvironment } from '../src/config/environment';
 import { ERROR_CATALOG } from '../src/common/errors/error-codes';
-import { CSV_BODY_LIMIT_BYTES } from '../src/create-app';
-import { MAX_IMPORT_ROWS } from '../src/leads/import/lead-import.service';
+import { MAX_ARRAY_ITEMS, MAX_INPUT_KEYS } from '../src/common/http/json-input.hook';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../src/leads/import/lead-import.service';
 import {
   hostileBody,
   HOSTILE_CONSTANTS,
@@ -452,6 +452,102 @@ describe('hostile input at every write and list route', () => {
     expect(changedTables(before, await fixtures.snapshot())).toEqual([]);
   }, 120_000);
 
+  it('refuses bodies over the key and array budgets on every JSON write route with a small 413, writing nothing', async () => {
+    const keys = (count: number, prefix = 'k') =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, 0]));
+    // 11 objects of 90 keys: 990 keys inside, 11 outside, 1,001 in all.
+    const spread = Object.fromEntries(
+      Array.from({ length: 11 }, (_, i) => [`group${i}`, keys(90)]),
+    );
+    const shapes: [string, (field: string) => unknown][] = [
+      [`${MAX_INPUT_KEYS + 1} keys`, (field) => ({ [field]: 'x', ...keys(MAX_INPUT_KEYS) })],
+      [`${MAX_INPUT_KEYS + 1} keys at several depths`, () => spread],
+      [
+        `an array of ${MAX_ARRAY_ITEMS + 1} items`,
+        (field) => ({ [field]: Array(MAX_ARRAY_ITEMS + 1).fill(0) }),
+      ],
+      [
+        `a nested array of ${MAX_ARRAY_ITEMS + 1} items`,
+        (field) => ({ [field]: [{ list: Array(MAX_ARRAY_ITEMS + 1).fill('x') }] }),
+      ],
+    ];
+    const before = await fixtures.snapshot();
+    const jsonRoutes = writes.filter((operation) => operation.jsonBody);
+    for (const operation of jsonRoutes) {
+      const field = Object.keys(operation.jsonBody?.properties ?? {})[0] ?? 'name';
+      for (const [name, shape] of shapes) {
+        counts.fixed++;
+        const { url, headers } = await target(operation);
+        const response = await t.request(operation.method, url, {
+          token: admin,
+          body: shape(field),
+          headers,
+        });
+        await expectHandled(operation.name, name, response, before);
+        expect([operation.name, name, response.status, response.body.code]).toEqual([
+          operation.name,
+          name,
+          413,
+          'PAYLOAD_TOO_LARGE',
+        ]);
+        expect(response.text.length).toBeLessThan(1_000);
+      }
+    }
+    expect(changedTables(before, await fixtures.snapshot())).toEqual([]);
+  }, 120_000);
+
+  it('lists at most 20 unknown fields, and how many more there were', async () => {
+    // source, company and company.name: with the unknown ones, exactly the key budget.
+    const unknownCount = MAX_INPUT_KEYS - 3;
+    const unknown = Object.fromEntries(
+      Array.from({ length: unknownCount }, (_, i) => [`unknown${i}`, 1]),
+    );
+    const before = await fixtures.snapshot();
+    const response = await t.request('POST', '/api/v1/leads', {
+      token: admin,
+      body: { source: 'inbound', company: { name: `预算测试${SEED}` }, ...unknown },
+    });
+    await expectHandled('POST /api/v1/leads', `${unknownCount} unknown fields`, response, before);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.errors).toHaveLength(20);
+    expect(response.body.detail).toBe(
+      `Unknown field(s): ${Array.from({ length: 20 }, (_, i) => `unknown${i}`).join(', ')} and ${unknownCount - 20} more`,
+    );
+    expect(response.text.length).toBeLessThan(4_000);
+  });
+
+  it('answers an anonymous login of 60,000 keys with a small 413, before any validation', async () => {
+    const body = {
+      email: 'a@demo.park',
+      password: 'x',
+      ...Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 1])),
+    };
+    const before = await fixtures.snapshot();
+    const response = await t.request('POST', '/api/v1/auth/login', { body });
+    await expectHandled('POST /api/v1/auth/login', '60,000 keys', response, before);
+    expect([response.status, response.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(response.text.length).toBeLessThan(1_000);
+    const after = await fixtures.snapshot();
+    expect(changedTables(before, after)).toEqual([]);
+  });
+
+  it('refuses a query string over the key budget on every list route with a small 414', async () => {
+    const query = `?${Array.from({ length: MAX_INPUT_KEYS + 1 }, (_, i) => `p${i}=`).join('&')}`;
+    for (const operation of queries) {
+      counts.fixed++;
+      const { url } = await target(operation);
+      const response = await t.request('GET', `${url}${query}`, { token: admin });
+      await expectHandled(operation.name, `${MAX_INPUT_KEYS + 1} parameters`, response);
+      expect([operation.name, response.status, response.body.code]).toEqual([
+        operation.name,
+        414,
+        'URI_TOO_LONG',
+      ]);
+      expect(response.text.length).toBeLessThan(1_000);
+    }
+  });
+
   it('refuses a CSV import over its own size limit and over its row limit with 413, importing nothing', async () => {
     const importRoutes = writes.filter((operation) => operation.contentTypes.includes('text/csv'));
     expect(importRoutes.length).toBeGreaterThan(0);
@@ -459,7 +555,7 @@ describe('hostile input at every write and list route', () => {
     for (const operation of importRoutes) {
       counts.fixed += 2;
       const { url } = await target(operation);
-      const tooBig = Buffer.alloc(CSV_BODY_LIMIT_BYTES + 1, 'a');
+      const tooBig = Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a');
       tooBig.write('企业名称\n');
       const big = await t.request('POST', url, {
         token: admin,

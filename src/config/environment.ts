@@ -149,6 +149,33 @@ export class Environment {
   @Max(64 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** How long a request's head and body may take to arrive (upload routes: UPLOAD_REQUEST_TIMEOUT_MS); later, 408. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** How long an upload (the lead import's CSV) may take to arrive. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  UPLOAD_REQUEST_TIMEOUT_MS = 300_000;
+
+  /** How long a connection may stay silent both ways (mid-request, or while a long answer is computed) before it is closed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  CONNECTION_TIMEOUT_MS = 120_000;
+
+  /** Serve Swagger UI at /api/docs (the document at /api/docs-json is always served); default: outside production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  API_DOCS_UI?: boolean;
+
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -257,6 +284,10 @@ const ENVIRONMENT_KEYS = [
   'JOBS_ENABLED',
   'LEAD_PROTECTION_DAYS',
   'BODY_LIMIT_BYTES',
+  'REQUEST_TIMEOUT_MS',
+  'UPLOAD_REQUEST_TIMEOUT_MS',
+  'CONNECTION_TIMEOUT_MS',
+  'API_DOCS_UI',
   'PUBLIC_URL',
   'CORS_ORIGINS',
   'JOBS_MAINTENANCE_INTERVAL_SECONDS',

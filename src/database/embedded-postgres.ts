@@ -292,7 +292,9 @@ export class EmbeddedPostgres {
     user?: { uid: number; gid: number },
   ): Promise<void> {
     this.port = await freePort();
-    const logFd = openSync(this.logFile, 'a');
+    // The log names statements and errors of the app's data: for the owner's eyes only.
+    const logFd = openSync(this.logFile, 'a', 0o600);
+    chmodSync(this.logFile, 0o600);
     if (user) chownSync(this.logFile, user.uid, user.gid);
     // Detached, so that a Ctrl-C meant for the app reaches the server only through stop().
     const child = spawn(
@@ -310,6 +312,9 @@ export class EmbeddedPostgres {
         'max_connections=200',
         '-c',
         'fsync=on',
+        // No DETAIL lines: a unique violation's would print the key value ("Key (email)=(…)").
+        '-c',
+        'log_error_verbosity=terse',
       ],
       {
         ...user,

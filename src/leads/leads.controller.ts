@@ -10,8 +10,6 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -38,7 +36,8 @@ import {
   ListLeadsQuery,
   UpdateLeadDto,
 } from './dto/lead.dto';
-import { LeadImportService } from './import/lead-import.service';
+import { LeadImportService, MAX_IMPORT_BYTES } from './import/lead-import.service';
+import { Upload } from '../common/http/upload';
 import { ImportReport, ImportReportDto } from './import/lead-import.report';
 import { LeadsService } from './leads.service';
 
@@ -96,14 +95,13 @@ export class LeadsController {
 
   @Post('import')
   @Authorize('import', 'Lead')
+  @Upload({ contentType: 'text/csv', limitBytes: MAX_IMPORT_BYTES })
   @Idempotent()
   @HttpCode(200)
   @ApiOperation({
     summary:
       'Import leads from a CSV (UTF-8 or GB18030, Chinese or English headers) sent as text/csv; dryRun=true reports without writing',
   })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ImportReportDto })
   async import(
     @CurrentPrincipal() principal: Principal,

@@ -79,7 +79,8 @@ export class CenterApi {
     }
   }
 
-  private authenticate(authorization: string | undefined): void {
+  /** The center's bearer token, on its API and on the simulator's control routes alike. */
+  authenticate(authorization: string | undefined): void {
     if (authorization === `Bearer ${this.token}`) return;
     throw new SimulatorError(401, 'Unauthorized', 'a valid bearer token is required');
   }

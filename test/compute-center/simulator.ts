@@ -222,11 +222,14 @@ export class ComputeCenterSimulator {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const rawBody = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://simulator');
     const path = decodePath(url.pathname);
     const method = request.method ?? 'GET';
-    if (path.startsWith('/_sim/')) return this.control(method, path, rawBody, response);
+    if (path.startsWith('/_sim/')) {
+      this.api.authenticate(request.headers.authorization);
+      return this.control(method, path, await readBody(request), response);
+    }
+    const rawBody = await readBody(request);
     const reply = this.injectError()
       ? problemReply(UNAVAILABLE)
       : this.api.answer({
@@ -265,8 +268,9 @@ export class ComputeCenterSimulator {
   }
 
   /**
-   * Test and CLI switches: no auth, never faulted. `down: true` sent here also takes this
-   * endpoint down, so only the in-process setFaults can bring the simulator back up.
+   * Test and CLI switches: with the simulator's own token (they make it send signed webhooks),
+   * never faulted. `down: true` sent here also takes this endpoint down, so only the in-process
+   * setFaults can bring the simulator back up.
    */
   private control(method: string, path: string, rawBody: string, response: ServerResponse): void {
     const body = parseJson(rawBody);

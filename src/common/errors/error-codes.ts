@@ -32,6 +32,8 @@ export const ERROR_CATALOG = {
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   // 406
   NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
+  // 408
+  REQUEST_TIMEOUT: { status: 408, title: 'The request did not arrive in time' },
   // 409
   CONFLICT: { status: 409, title: 'Conflict' },
   ALREADY_EXISTS: { status: 409, title: 'A record with the same value already exists' },
@@ -56,9 +58,10 @@ export const ERROR_CATALOG = {
     status: 409,
     title: 'The compute account is not yet known to the compute center',
   },
-  // 412 / 413 / 415 / 422 / 428 / 429
+  // 412 / 413 / 414 / 415 / 422 / 428 / 429 / 431
   VERSION_MISMATCH: { status: 412, title: 'The record was changed by someone else' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  URI_TOO_LONG: { status: 414, title: 'The URL or its query string is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
@@ -67,6 +70,7 @@ export const ERROR_CATALOG = {
   PRECONDITION_REQUIRED: { status: 428, title: 'If-Match with the record version is required' },
   TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests' },
   LOGIN_THROTTLED: { status: 429, title: 'Too many failed logins; try again later' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   // 5xx
   INTERNAL_ERROR: { status: 500, title: 'Internal error' },
   COMPUTE_CENTER_FAILED: { status: 502, title: 'The compute center answered with an error' },
@@ -92,18 +96,24 @@ export function codeForStatus(status: number): ErrorCode {
       return 'METHOD_NOT_ALLOWED';
     case 406:
       return 'NOT_ACCEPTABLE';
+    case 408:
+      return 'REQUEST_TIMEOUT';
     case 409:
       return 'CONFLICT';
     case 412:
       return 'VERSION_MISMATCH';
     case 413:
       return 'PAYLOAD_TOO_LARGE';
+    case 414:
+      return 'URI_TOO_LONG';
     case 415:
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 428:
       return 'PRECONDITION_REQUIRED';
     case 429:
       return 'TOO_MANY_REQUESTS';
+    case 431:
+      return 'HEADERS_TOO_LARGE';
     case 503:
       return 'SERVICE_UNAVAILABLE';
     default:

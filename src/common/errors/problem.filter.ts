@@ -1,7 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from './problem.exception';
-import { toProblem } from './to-problem';
+import { clip, toProblem } from './to-problem';
+
+/** The longest `instance` (the request's path) a problem repeats. */
+const MAX_INSTANCE_LENGTH = 200;
 
 const logger = new Logger('Errors');
 
@@ -18,7 +21,11 @@ export function sendProblem(
     .status(body.status)
     .headers(headers)
     .header('content-type', PROBLEM_CONTENT_TYPE)
-    .send({ ...body, instance: request.url.split('?')[0], requestId: request.id });
+    .send({
+      ...body,
+      instance: clip(request.url.split('?')[0], MAX_INSTANCE_LENGTH),
+      requestId: request.id,
+    });
 }
 
 @Catch()

@@ -10,15 +10,43 @@ export interface ProblemResponse {
   unexpected: boolean;
 }
 
-const FASTIFY_CODES: Record<string, ErrorCode> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
-  FST_ERR_BAD_URL: 'BAD_REQUEST',
-  FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
+/**
+ * Fastify's own refusals, each with a detail of its own: Fastify's messages echo the request
+ * (a whole URL, a content type) back at any length.
+ */
+const FASTIFY_ERRORS: Record<string, { code: ErrorCode; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    detail: 'The request body is too large',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    detail: 'Send the body as application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'BAD_REQUEST',
+    detail: 'The body does not match its Content-Length',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'INVALID_JSON',
+    detail: 'The body is empty although its type is application/json',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'INVALID_JSON',
+    detail: 'The request body is not valid JSON',
+  },
+  FST_ERR_BAD_URL: { code: 'BAD_REQUEST', detail: 'The URL is not valid percent-encoded UTF-8' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'URI_TOO_LONG',
+    detail: 'A path segment is longer than any id or name the API takes',
+  },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'BAD_REQUEST', detail: 'The request matches no route version' },
 };
+
+/** At most `max` characters of a text that may echo what the caller sent. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
 
 interface FrameworkError {
   code?: string;
@@ -53,7 +81,8 @@ export function toProblem(exception: unknown): ProblemResponse {
         : status === 400 && /\bJSON\b/.test(message) // Fastify's body parser, re-thrown by Nest without its code
           ? 'INVALID_JSON'
           : codeForStatus(status);
-    const detail = status >= 500 ? 'The server could not complete the request' : message;
+    // Nest's "Cannot GET /…" names the whole path the caller sent.
+    const detail = status >= 500 ? 'The server could not complete the request' : clip(message, 250);
     return {
       body: problemBody(code, detail),
       headers: {},
@@ -61,9 +90,9 @@ export function toProblem(exception: unknown): ProblemResponse {
     };
   }
   const framework = exception as FrameworkError;
-  if (typeof framework?.code === 'string' && framework.code in FASTIFY_CODES) {
-    const code = FASTIFY_CODES[framework.code];
-    return { body: problemBody(code, framework.message ?? code), headers: {}, unexpected: false };
+  if (typeof framework?.code === 'string' && framework.code in FASTIFY_ERRORS) {
+    const { code, detail } = FASTIFY_ERRORS[framework.code];
+    return { body: problemBody(code, detail), headers: {}, unexpected: false };
   }
   if (exception instanceof SyntaxError && typeof framework.statusCode === 'number') {
     return {
@@ -90,7 +119,10 @@ export function toProblem(exception: unknown): ProblemResponse {
   ) {
     const code = codeForStatus(framework.statusCode);
     return {
-      body: { ...problemBody(code, framework.message ?? code), status: framework.statusCode },
+      body: {
+        ...problemBody(code, clip(framework.message ?? code, 250)),
+        status: framework.statusCode,
+      },
       headers: {},
       unexpected: false,
     };

@@ -1,4 +1,5 @@
-import type { HelmetOptions } from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyCorsOptions } from '@fastify/cors';
 
 /**
@@ -32,6 +33,27 @@ export function securityHeaders(): HelmetOptions {
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   };
+}
+
+/**
+ * The headers helmet writes, taken once: with no nonce in the policy they are the same on every
+ * response, so each answer (framework refusals and raw socket answers included) sets this map
+ * instead of running helmet's middleware again.
+ */
+export function staticSecurityHeaders(): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  let failure: unknown;
+  helmet(securityHeaders())(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    (error?: unknown) => (failure = error),
+  );
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet refused its options');
+  return Object.freeze(headers);
 }
 
 /** Request headers a browser on an allowed origin may send, and response headers it may read. */

@@ -31,6 +31,8 @@ const CREDIT_CODE_ERROR_CODES: Record<CreditCodeProblem, ImportRowErrorCode> = {
 };
 
 export const MAX_IMPORT_ROWS = 200_000;
+/** The largest CSV the import reads (a 200,000-row file with contacts is about 30 MB). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const CHUNK = 5_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[+\d][\d\s()-]{4,38}$/;
