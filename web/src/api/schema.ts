@@ -5613,6 +5613,20 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description PAYLOAD_TOO_LARGE: the upload is over 67108864 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: the body is not text/csv */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description IDEMPOTENCY_KEY_REUSED: the key was used with another body */
       422: {
         headers: {
