@@ -14,7 +14,7 @@
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -28,6 +28,7 @@ import {
   type StatementRecorder,
 } from '../test/support/statement-recorder';
 import { startBenchApp } from './support/bench-app';
+import { rssWatch } from './support/rss-watch';
 import { generateParkData, type GeneratedPark } from './support/generate';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -607,27 +608,6 @@ function rowCounts(park: GeneratedPark): string {
   return Object.entries(park.rows)
     .map(([name, n]) => `${n.toLocaleString('en')} ${name}`)
     .join(', ');
-}
-
-/** The app process's peak resident set (VmHWM), sampled while it runs. */
-function rssWatch(pid: number) {
-  const read = (field: string) => {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-  };
-  let peak = 0;
-  const sample = () => {
-    try {
-      peak = Math.max(peak, read('VmHWM'));
-    } catch {
-      /* exited */
-    }
-  };
-  const timer = setInterval(sample, 250);
-  return {
-    peak: () => (sample(), peak),
-    stop: () => clearInterval(timer),
-  };
 }
 
 /** The floor server, serving each floor target's path with the statements the app sent for it. */

@@ -12,6 +12,7 @@ import { corsOptions, staticSecurityHeaders } from './common/http/security-heade
 import { bodyDeadline } from './common/http/body-deadline.hook';
 import { answerOnSocket, clientErrorProblem } from './common/http/socket-answer';
 import { sendProblem } from './common/errors/problem.filter';
+import { budgetedJsonParser } from './common/http/json-body.parser';
 import { rejectMalformedInput } from './common/http/json-input.hook';
 import { versionEtag } from './common/concurrency/version-etag.hook';
 import { requestIdOf } from './common/logging/request-id';
@@ -92,6 +93,12 @@ export async function createApp(
   fastify.addHook('onRequest', bodyDeadline(env.REQUEST_TIMEOUT_MS, securityHeaders));
   fastify.addHook('preValidation', rejectMalformedInput);
   fastify.addHook('preSerialization', versionEtag);
+  // Registered before init, so that Nest registers none of its own (nor a form parser).
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: env.BODY_LIMIT_BYTES },
+    budgetedJsonParser(fastify),
+  );
   // An upload's body is left unread here: its route's UploadGuard reads it once the caller is
   // authorised. The content-type hook refuses CSV on every route that is not an upload route.
   fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { validateEnvironment } from '../src/config/environment';
 import { ERROR_CATALOG } from '../src/common/errors/error-codes';
-import { MAX_ARRAY_ITEMS, MAX_INPUT_KEYS } from '../src/common/http/json-input.hook';
+import { MAX_ARRAY_ITEMS, MAX_INPUT_KEYS } from '../src/common/http/input-budgets';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../src/leads/import/lead-import.service';
 import {
   hostileBody,

@@ -1,38 +1,20 @@
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import type { ErrorCode } from '../errors/error-codes';
-import type { FieldError } from '../errors/problem.exception';
-import { ProblemException } from '../errors/problem.exception';
-
-/** Deeper than any DTO of the API nests; deeper input only serves to exhaust a recursive walker. */
-export const MAX_INPUT_DEPTH = 32;
-/** Object keys in one body or query string, at any depth: more than any route takes, far fewer than it takes to stall validation. */
-export const MAX_INPUT_KEYS = 1_000;
-/** Items in one array of a body or query string. */
-export const MAX_ARRAY_ITEMS = 10_000;
-
-/** The field named for the body or query string as a whole. */
-const ROOT = '(body)';
+import {
+  InputRefusal,
+  malformed,
+  MAX_ARRAY_ITEMS,
+  MAX_INPUT_DEPTH,
+  MAX_INPUT_KEYS,
+  refusalProblem,
+  tooDeep,
+  tooManyItems,
+  tooManyKeys,
+  WHOLE_INPUT,
+} from './input-budgets';
 
 /** In a `u` regular expression a surrogate range matches only unpaired (ill-formed) halves. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/** Why a body or query string is refused before any route sees it. */
-export interface InputRefusal extends FieldError {
-  /** Over a size budget (refused as too large), rather than malformed. */
-  oversized: boolean;
-}
-
-const malformed = (field: string, message: string): InputRefusal => ({
-  field,
-  message,
-  oversized: false,
-});
-const oversized = (field: string, message: string): InputRefusal => ({
-  field,
-  message,
-  oversized: true,
-});
 
 /**
  * The first thing in a parsed body or query that no route can take: more than MAX_INPUT_KEYS
@@ -46,17 +28,13 @@ export function refusedInput(value: unknown): InputRefusal | undefined {
   let keys = 0;
   while (stack.length > 0) {
     const { value: current, path, depth } = stack.pop()!;
-    const field = path || ROOT;
+    const field = path || WHOLE_INPUT;
     if (typeof current === 'string') {
       if (LONE_SURROGATE.test(current)) return malformed(field, 'is not valid Unicode text');
     } else if (current && typeof current === 'object') {
-      if (depth >= MAX_INPUT_DEPTH) {
-        return malformed(field, `nests deeper than ${MAX_INPUT_DEPTH} levels`);
-      }
+      if (depth >= MAX_INPUT_DEPTH) return tooDeep(field);
       if (Array.isArray(current)) {
-        if (current.length > MAX_ARRAY_ITEMS) {
-          return oversized(field, `holds more than ${MAX_ARRAY_ITEMS} items`);
-        }
+        if (current.length > MAX_ARRAY_ITEMS) return tooManyItems(field);
         current.forEach((item, index) =>
           stack.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }),
         );
@@ -64,9 +42,7 @@ export function refusedInput(value: unknown): InputRefusal | undefined {
       }
       const names = Object.keys(current);
       keys += names.length;
-      if (keys > MAX_INPUT_KEYS) {
-        return oversized(ROOT, `holds more than ${MAX_INPUT_KEYS} keys in all`);
-      }
+      if (keys > MAX_INPUT_KEYS) return tooManyKeys();
       for (const name of names) {
         const inner = path ? `${path}.${name}` : name;
         if (LONE_SURROGATE.test(name)) return malformed(inner, 'is not valid Unicode text');
@@ -89,19 +65,12 @@ function parsedBody(body: unknown): unknown {
 /**
  * Fastify preValidation hook: a body or query string no route can take is refused before any
  * guard, pipe or validator sees it (class-transformer recurses once per level of nesting and
- * slows down with every key; validator.js's isEmail throws on a lone surrogate). Over a budget,
- * a body is a 413 and a query string a 414; malformed, either is a 400.
+ * slows down with every key; validator.js's isEmail throws on a lone surrogate). A JSON body's
+ * budgets were already checked on its text (`budgetedJsonParser`); a query string's are here.
  */
 export async function rejectMalformedInput(request: FastifyRequest): Promise<void> {
-  for (const [source, value, tooLarge] of [
-    ['body', parsedBody(request.body), 'PAYLOAD_TOO_LARGE'],
-    ['query string', request.query, 'URI_TOO_LONG'],
-  ] as const) {
-    const refusal = refusedInput(value);
-    if (!refusal) continue;
-    const { oversized: over, ...error } = refusal;
-    const subject = error.field === ROOT ? `The ${source}` : `The ${source}'s ${error.field}`;
-    const code: ErrorCode = over ? tooLarge : 'VALIDATION_FAILED';
-    throw new ProblemException(code, `${subject} ${error.message}`, { errors: [error] });
-  }
+  const body = refusedInput(parsedBody(request.body));
+  if (body) throw refusalProblem('body', body);
+  const query = refusedInput(request.query);
+  if (query) throw refusalProblem('query string', query);
 }

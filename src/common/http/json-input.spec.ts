@@ -1,4 +1,5 @@
-import { MAX_ARRAY_ITEMS, MAX_INPUT_DEPTH, MAX_INPUT_KEYS, refusedInput } from './json-input.hook';
+import { MAX_ARRAY_ITEMS, MAX_INPUT_DEPTH, MAX_INPUT_KEYS } from './input-budgets';
+import { refusedInput } from './json-input.hook';
 
 const nested = (depth: number, leaf: string) =>
   JSON.parse(`${'{"a":'.repeat(depth)}${leaf}${'}'.repeat(depth)}`) as unknown;
