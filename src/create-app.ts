@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { AppModule, DatabaseConnection } from './app.module';
 import { requireSupportedContentType } from './common/http/content-type.hook';
+import { MAX_PATH_SEGMENT_LENGTH, rejectLongPathSegments } from './common/http/path-budget.hook';
 import { corsOptions, staticSecurityHeaders } from './common/http/security-headers';
 import { bodyDeadline } from './common/http/body-deadline.hook';
 import { answerOnSocket, clientErrorProblem } from './common/http/socket-answer';
@@ -43,7 +44,7 @@ function fastifyAdapter(env: Environment, securityHeaders: Record<string, string
     genReqId: (request: IncomingMessage) => requestIdOf(request),
     trustProxy: env.TRUST_PROXY,
     bodyLimit: env.BODY_LIMIT_BYTES,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
     return503OnClosing: true,
     requestTimeout,
     connectionTimeout: env.CONNECTION_TIMEOUT_MS,
@@ -89,6 +90,7 @@ export async function createApp(
   });
   if (env.CORS_ORIGINS.length > 0) app.enableCors(corsOptions(env.CORS_ORIGINS));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  fastify.addHook('onRequest', rejectLongPathSegments);
   fastify.addHook('onRequest', requireSupportedContentType);
   fastify.addHook('onRequest', bodyDeadline(env.REQUEST_TIMEOUT_MS, securityHeaders));
   fastify.addHook('preValidation', rejectMalformedInput);

@@ -12,7 +12,7 @@ import {
   type RouteRequest,
 } from './support/access-matrix';
 import { newLead } from './support/factories';
-import { registeredRoutes, type RegisteredRoute } from './support/routes';
+import { minimalBody, registeredRoutes, type RegisteredRoute } from './support/routes';
 import { startTestApp, type ApiResponse, type TestApp } from './support/test-app';
 
 type OpenApi = {
@@ -73,12 +73,15 @@ describe('authorization matrix: every route × every kind of caller', () => {
     });
     return request.query ? `${path}?${request.query}` : path;
   };
-  const call = (route: RegisteredRoute, caller: Caller, request: RouteRequest, body?: unknown) =>
-    t.request(route.method, urlOf(route, request), {
+  const call = (route: RegisteredRoute, caller: Caller, request: RouteRequest, body?: unknown) => {
+    const given = body ?? request.body;
+    const { headers, ...payload } = given === undefined ? minimalBody(route) : { body: given };
+    return t.request(route.method, urlOf(route, request), {
       ...credentials[caller],
-      body: body ?? request.body ?? (route.method === 'GET' ? undefined : {}),
-      headers: takesIfMatch(route) ? { 'if-match': STALE } : {},
+      ...payload,
+      headers: { ...headers, ...(takesIfMatch(route) ? { 'if-match': STALE } : {}) },
     });
+  };
   const classify = (status: number): Outcome | `server error ${number}` => {
     if (status >= 500) return `server error ${status}`;
     if (status === 401 || status === 403 || status === 404) return status;

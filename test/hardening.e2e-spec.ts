@@ -417,6 +417,12 @@ describe('hardening', () => {
       expect(problem).toMatchObject({ status: 414, code: 'URI_TOO_LONG' });
       expect(problem.instance!.length).toBeLessThanOrEqual(200);
       expect(tooLong!.body.length).toBeLessThan(1_000);
+      // A GET of the same path (which the web admin's catch-all route would take) alike.
+      const read = await t.request('GET', `/api/v1/companies/${longId}`, {
+        token: await t.tokenFor('admin'),
+      });
+      expect([read.status, read.body.code]).toEqual([414, 'URI_TOO_LONG']);
+      expect(read.text.length).toBeLessThan(1_000);
 
       const badUrl = await rawRequest(t.baseUrl, requestHead('GET', '/%c0%ae%c0%ae/x'));
       expect(badUrl?.status).toBe(400);

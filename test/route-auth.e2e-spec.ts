@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { Authorize, Public } from '../src/auth/policies/auth-decision.decorator';
 import { PolicyService } from '../src/auth/policies/policy.service';
-import { registeredRoutes } from './support/routes';
+import { minimalBody, registeredRoutes } from './support/routes';
 import { startTestApp, TestApp } from './support/test-app';
 
 @Controller('fixture')
@@ -70,9 +70,7 @@ describe('every route has an auth decision, and the guard enforces it', () => {
 
   it('answers 401 to every non-public route called without credentials', async () => {
     for (const route of registeredRoutes(t.app).filter((r) => r.decision?.kind !== 'public')) {
-      const response = await t.request(route.method, concrete(route.path), {
-        body: route.method === 'GET' ? undefined : {},
-      });
+      const response = await t.request(route.method, concrete(route.path), minimalBody(route));
       expect({ route: route.route, status: response.status, code: response.body?.code }).toEqual({
         route: route.route,
         status: 401,
@@ -97,7 +95,7 @@ describe('every route has an auth decision, and the guard enforces it', () => {
         continue;
       const response = await t.request(route.method, concrete(route.path), {
         apiKey,
-        body: route.method === 'GET' ? undefined : {},
+        ...minimalBody(route),
       });
       expect({ route: route.route, status: response.status }).toEqual({
         route: route.route,

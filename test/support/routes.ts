@@ -1,13 +1,36 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { AUTH_DECISION, type AuthDecision } from '../../src/auth/policies/auth-decision.decorator';
+import type { UploadRoute } from '../../src/common/http/request-body';
 
 export interface RegisteredRoute {
   route: string;
   method: string;
   path: string;
   decision: AuthDecision | undefined;
+  /** What an upload route takes (`@Upload`); other routes take JSON. */
+  upload?: UploadRoute;
+}
+
+/**
+ * The smallest body a route takes, in its media type: none on a GET, an empty JSON object, or for
+ * an upload route a one-line CSV (so that the guard, not the media type, decides the answer).
+ */
+export function minimalBody(route: RegisteredRoute): {
+  body?: unknown;
+  rawBody?: Buffer;
+  headers?: Record<string, string>;
+} {
+  if (route.method === 'GET') return {};
+  if (route.upload) {
+    return {
+      rawBody: Buffer.from('企业名称\n'),
+      headers: { 'content-type': route.upload.contentType },
+    };
+  }
+  return { body: {} };
 }
 
 const join = (...parts: string[]) =>
@@ -39,7 +62,15 @@ export function registeredRoutes(
         const path = excluded.includes(base)
           ? join(base, methodPath)
           : join(prefix, base, methodPath);
-        routes.push({ route: `${controller.name}.${name}`, method, path, decision });
+        const config = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as
+          { upload?: UploadRoute } | undefined;
+        routes.push({
+          route: `${controller.name}.${name}`,
+          method,
+          path,
+          decision,
+          upload: config?.upload,
+        });
       }
     }
   }
