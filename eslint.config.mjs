@@ -57,6 +57,18 @@ export default tseslint.config(
         tsconfigRootDir: import.meta.dirname,
       },
     },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'no-restricted-syntax': [
+        'error',
+        {
+          // react-admin keeps its answer under the record's id alone: a record still loading, or
+          // one built for the check, would keep the first answer given.
+          selector: "CallExpression[callee.name='useCanAccess'] Property[key.name='record']",
+          message: 'Check a record with useAllowed (web/src/auth/useAllowed.ts), not useCanAccess',
+        },
+      ],
+    },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

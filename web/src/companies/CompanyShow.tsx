@@ -2,6 +2,7 @@ import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext } from
 import type { Company } from '../api/types';
 import { Timeline } from '../common/Timeline';
 import { ComputeAccountTab } from '../compute/ComputeAccountTab';
+import { CompanyActivities } from '../deals/DealActivities';
 import { CompanySupportTab } from '../incentives/CompanySupportTab';
 import { ChurnButton } from './ChurnButton';
 import { CompanyTitle } from './CompanyForm';
@@ -19,6 +20,11 @@ function CompanyShowActions() {
       <EditButton />
     </TopToolbar>
   );
+}
+
+function CompanyActivitiesTab() {
+  const company = useRecordContext<Company>();
+  return company ? <CompanyActivities company={company} /> : null;
 }
 
 function CompanyTimeline() {
@@ -41,6 +47,9 @@ export function CompanyShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="crm.companies.tabs.deals" path="deals">
           <CompanyDealsTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="crm.companies.tabs.activities" path="activities">
+          <CompanyActivitiesTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="crm.companies.tabs.revenue" path="revenue">
           <RevenueTab />

@@ -9,7 +9,6 @@ import {
   ReferenceManyField,
   TextField,
   TextInput,
-  useCanAccess,
   useDataProvider,
   useDelete,
   useNotify,
@@ -27,6 +26,7 @@ import { useVersionConflict } from '../common/CrmEdit';
 import { VersionConflictDialog } from '../common/VersionConflictDialog';
 import { FormDialog, type FormValues } from './FormDialog';
 import { validateContact } from './validation';
+import { useAllowed } from '../auth/useAllowed';
 
 /** Only the fields the user filled: the API rejects empty strings for optional contact fields. */
 function filled(values: FormValues): FormValues {
@@ -188,11 +188,7 @@ function ContactActions({ onEdit }: { onEdit: (contact: Contact) => void; label?
 
 export function ContactsTab() {
   const company = useRecordContext<Company>();
-  const { canAccess: canChange } = useCanAccess({
-    action: 'update',
-    resource: 'companies',
-    record: company,
-  });
+  const canChange = useAllowed('update', 'companies', company, !!company);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const translate = useTranslate();
   if (!company) return null;

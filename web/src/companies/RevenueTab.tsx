@@ -7,7 +7,6 @@ import {
   ReferenceManyField,
   TextField,
   TextInput,
-  useCanAccess,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -22,6 +21,7 @@ import type { Company, Schemas } from '../api/types';
 import { MoneyField } from '../common/fields';
 import { FormDialog, type FormValues } from './FormDialog';
 import { validateRevenue } from './validation';
+import { useAllowed } from '../auth/useAllowed';
 
 type Revenue = Schemas['RevenueDto'];
 
@@ -132,11 +132,7 @@ function EditRevenueButton({ onEdit }: { onEdit: (revenue: Revenue) => void; lab
 export function RevenueTab() {
   const company = useRecordContext<Company>();
   const translate = useTranslate();
-  const { canAccess: canChange } = useCanAccess({
-    action: 'update',
-    resource: 'companies',
-    record: company,
-  });
+  const canChange = useAllowed('update', 'companies', company, !!company);
   const [editing, setEditing] = useState<Revenue | 'new' | null>(null);
   if (!company) return null;
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import {
   DataTable,
   Form,
@@ -9,42 +9,68 @@ import {
   SelectInput,
   TextField,
   TextInput,
-  useCanAccess,
   useCreate,
   useGetOne,
   useNotify,
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { ApiError } from '../api/http';
 import type { Company, Deal, Schemas } from '../api/types';
+import { useAllowed } from '../auth/useAllowed';
 import { enumChoices } from '../common/enums';
 import { BeijingDateTimeField } from '../common/fields';
 import { UserField } from '../common/users';
 
 type Activity = Schemas['ActivityDto'];
 
-/** What a person logs by hand on a deal; e-mails and WeChat come from elsewhere. */
+/** What a person logs by hand; e-mails and WeChat come from elsewhere. */
 const INLINE_TYPES = ['call', 'meeting', 'note'] as const;
 
-function AddActivityForm({ deal }: { deal: Deal }) {
+interface ActivityFormValues {
+  type: string;
+  subject: string;
+  body?: string;
+}
+
+/** Where an activity is logged: on a deal (its company implied) or on a company alone. */
+type ActivityTarget = { dealId: string } | { companyId: string };
+
+function AddActivityForm({ target }: { target: ActivityTarget }) {
   const notify = useNotify();
   const refresh = useRefresh();
   const [generation, setGeneration] = useState(0);
   const [create, { isPending }] = useCreate();
   const submit = async (values: Record<string, unknown>) => {
+    const { type, subject, body } = values as unknown as ActivityFormValues;
     try {
-      await create('activities', { data: { ...values, dealId: deal.id } }, { returnPromise: true });
+      await create(
+        'activities',
+        { data: { type, subject, ...(body ? { body } : {}), ...target } },
+        { returnPromise: true },
+      );
       notify('crm.deals.activities.added', { type: 'success' });
       setGeneration((n) => n + 1);
       refresh();
     } catch (error) {
+      const fieldErrors = error instanceof ApiError ? error.problem.errors : undefined;
+      if (fieldErrors?.length)
+        return Object.fromEntries(fieldErrors.map((e) => [e.field, e.message]));
       notify(error instanceof Error ? error.message : 'crm.errors.INTERNAL_ERROR', {
         type: 'error',
       });
     }
   };
+  // Its own empty record: inside a deal or company page the form would start from that record
+  // and send all its fields.
   return (
-    <Form key={generation} onSubmit={submit} defaultValues={{ type: 'call', subject: '' }}>
+    <Form
+      key={generation}
+      record={{}}
+      onSubmit={submit}
+      defaultValues={{ type: 'call', subject: '', body: '' }}
+    >
       <SelectInput
         source="type"
         label="crm.deals.activities.type"
@@ -69,22 +95,21 @@ function ActivityTypeField() {
   );
 }
 
-/** Calls, meetings and notes on the deal; logging one inline when the user may. */
-export function DealActivities({ deal }: { deal: Deal }) {
+/** Calls, meetings and notes of a deal or a company; logging one inline when the user may. */
+function ActivityLog({ target, company }: { target: ActivityTarget; company?: Company }) {
   const translate = useTranslate();
-  const { data: company } = useGetOne<Company>('companies', { id: deal.companyId });
-  const { canAccess: canCreate } = useCanAccess({
-    action: 'create',
-    resource: 'activities',
-    record: { companyOwnerId: company?.ownerId ?? null },
-    enabled: !!company,
-  });
+  const canCreate = useAllowed(
+    'create',
+    'activities',
+    { companyOwnerId: company?.ownerId ?? null },
+    !!company,
+  );
   return (
     <>
-      {company && canCreate ? <AddActivityForm deal={deal} /> : null}
+      {canCreate ? <AddActivityForm target={target} /> : null}
       <ReferenceManyField
         reference="activities"
-        target="dealId"
+        target={'dealId' in target ? 'dealId' : 'companyId'}
         perPage={20}
         empty={<p>{translate('crm.deals.show.noActivities')}</p>}
       >
@@ -104,5 +129,34 @@ export function DealActivities({ deal }: { deal: Deal }) {
         </DataTable>
       </ReferenceManyField>
     </>
+  );
+}
+
+/** The deal page's activities. */
+export function DealActivities({ deal }: { deal: Deal }) {
+  const { data: company } = useGetOne<Company>('companies', { id: deal.companyId });
+  return <ActivityLog target={{ dealId: deal.id }} company={company} />;
+}
+
+/** A region named by its heading, for a tab that holds one section. */
+function Region({ title, children }: { title: string; children: ReactNode }) {
+  const translate = useTranslate();
+  const headingId = useId();
+  return (
+    <Box component="section" aria-labelledby={headingId}>
+      <Typography id={headingId} variant="h6" component="h2" gutterBottom>
+        {translate(title)}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** The company page's activities: those of its deals, and calls logged on the firm itself. */
+export function CompanyActivities({ company }: { company: Company }) {
+  return (
+    <Region title="crm.deals.show.activities">
+      <ActivityLog target={{ companyId: company.id }} company={company} />
+    </Region>
   );
 }

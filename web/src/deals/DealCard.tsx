@@ -11,12 +11,13 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { RecordContextProvider, useCanAccess, useLocaleState, useTranslate } from 'react-admin';
+import { RecordContextProvider, useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import type { BoardCard, Stage } from '../api/types';
 import { formatMoney } from '../common/format';
 import { UserField } from '../common/users';
 import { daysSince, isOverdue } from './pipeline';
+import { useAllowed } from '../auth/useAllowed';
 
 function DaysInStage({ deal, stage }: { deal: BoardCard; stage: Stage | undefined }) {
   const translate = useTranslate();
@@ -82,13 +83,9 @@ export function DealCard({
   index: number;
 }) {
   const translate = useTranslate();
-  const { canAccess, isPending } = useCanAccess({
-    action: 'move',
-    resource: 'deals',
-    record: deal,
-  });
-  const canMove = !isPending && !!canAccess;
-  const locked = !isPending && !canAccess;
+  const canAccess = useAllowed('move', 'deals', deal);
+  const canMove = canAccess === true;
+  const locked = canAccess === false;
   const label = translate('crm.deals.board.cardLabel', {
     company: deal.companyName,
     title: deal.title,

@@ -1,8 +1,19 @@
-import { DataTable, FunctionField, ReferenceManyField, TextField, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import {
+  DataTable,
+  FunctionField,
+  ReferenceManyField,
+  TextField,
+  useGetOne,
+  useTranslate,
+} from 'react-admin';
 import { Button } from '@mui/material';
+import AddTaskIcon from '@mui/icons-material/AddTask';
 import EventIcon from '@mui/icons-material/Event';
 import { Link as RouterLink } from 'react-router-dom';
-import type { SiteVisit, Task } from '../api/types';
+import type { Company, Deal, SiteVisit, Task } from '../api/types';
+import { useAllowed } from '../auth/useAllowed';
+import { AddTaskDialog } from '../tasks/AddTaskDialog';
 import { BeijingDateTimeField } from '../common/fields';
 import { UserField } from '../common/users';
 
@@ -60,8 +71,31 @@ export function DealVisits() {
   );
 }
 
-/** The follow-up tasks of the deal. */
-export function DealTasks() {
+/** The follow-up tasks of the deal, with a way to add one when the user may. */
+export function DealTasks({ deal }: { deal: Deal }) {
+  const translate = useTranslate();
+  const [adding, setAdding] = useState(false);
+  const { data: company } = useGetOne<Company>('companies', { id: deal.companyId });
+  const canCreate = useAllowed(
+    'create',
+    'tasks',
+    { companyOwnerId: company?.ownerId ?? null },
+    !!company,
+  );
+  return (
+    <>
+      {canCreate ? (
+        <Button startIcon={<AddTaskIcon />} size="small" onClick={() => setAdding(true)}>
+          {translate('crm.tasks.add')}
+        </Button>
+      ) : null}
+      {adding ? <AddTaskDialog deal={deal} onClose={() => setAdding(false)} /> : null}
+      <DealTaskTable />
+    </>
+  );
+}
+
+function DealTaskTable() {
   const translate = useTranslate();
   return (
     <ReferenceManyField

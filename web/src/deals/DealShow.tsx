@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import { useId, type ReactElement, type ReactNode } from 'react';
 import {
   EditButton,
   FunctionField,
@@ -29,12 +29,14 @@ import { MoveToStageButton } from './MoveToStageButton';
 import { daysSince, useStageName, useStages } from './pipeline';
 import { StageHistory } from './StageHistory';
 
+/** A card of the deal page, a region named by its heading. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const translate = useTranslate();
+  const headingId = useId();
   return (
-    <Card variant="outlined" component="section" sx={{ mb: 2 }}>
+    <Card variant="outlined" component="section" aria-labelledby={headingId} sx={{ mb: 2 }}>
       <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
+        <Typography id={headingId} variant="h6" component="h2" gutterBottom>
           {translate(title)}
         </Typography>
         {children}
@@ -133,7 +135,7 @@ function DealShowLayout() {
             <DealVisits />
           </Section>
           <Section title="crm.deals.show.tasks">
-            <DealTasks />
+            <DealTasks deal={deal} />
           </Section>
         </Grid>
         <Grid size={{ xs: 12, lg: 6 }}>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Menu, MenuItem } from '@mui/material';
 import MoveIcon from '@mui/icons-material/DriveFileMove';
-import { useCanAccess, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { Deal } from '../api/types';
 import { useStageName, useStages } from './pipeline';
 import { useDealMove } from './useDealMove';
+import { useAllowed } from '../auth/useAllowed';
 
 /** "Move to stage": the stages of the deal's pipeline, shown when the user may move the deal. */
 export function MoveToStageButton() {
@@ -14,7 +15,7 @@ export function MoveToStageButton() {
   const stageName = useStageName();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { data: stages = [] } = useStages(deal?.pipelineId);
-  const { canAccess } = useCanAccess({ action: 'move', resource: 'deals', record: deal });
+  const canAccess = useAllowed('move', 'deals', deal, !!deal);
   const { move, dialogs } = useDealMove({ onReload: refresh });
   if (!deal || !canAccess) return null;
   const targets = stages.filter((stage) => !stage.retiredAt && stage.id !== deal.stageId);

@@ -29,6 +29,7 @@ import type { CrmDataProvider } from '../api/dataProvider';
 import { useRefusalText } from './errors';
 import { formatYuan, usePrograms, useRefreshBudgets } from './programs';
 import type { Application } from './types';
+import { useAllowed } from '../auth/useAllowed';
 
 const YUAN = /^\d{1,16}(\.\d{1,2})?$/;
 
@@ -122,16 +123,8 @@ export function ApplicationActions() {
     { enabled: !!application },
   );
   const owner = { companyOwnerId: (company?.ownerId as string | null | undefined) ?? null };
-  const { canAccess: canUpdate } = useCanAccess({
-    action: 'update',
-    resource: 'applications',
-    record: owner,
-  });
-  const { canAccess: canSubmit } = useCanAccess({
-    action: 'submit',
-    resource: 'applications',
-    record: owner,
-  });
+  const canUpdate = useAllowed('update', 'applications', owner);
+  const canSubmit = useAllowed('submit', 'applications', owner);
   const { canAccess: canApprove } = useCanAccess({ action: 'approve', resource: 'applications' });
   const { canAccess: canReject } = useCanAccess({ action: 'reject', resource: 'applications' });
   const { canAccess: canDisburse } = useCanAccess({

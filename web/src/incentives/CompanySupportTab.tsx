@@ -15,7 +15,6 @@ import { useQuery } from '@tanstack/react-query';
 import {
   Pagination,
   ReferenceManyField,
-  useCanAccess,
   useDataProvider,
   useLocaleState,
   useRecordContext,
@@ -29,6 +28,7 @@ import { useRefusalText } from './errors';
 import { ApplicationTable } from './fields';
 import { formatYuan, programName } from './programs';
 import type { CompanySupport } from './types';
+import { useAllowed } from '../auth/useAllowed';
 
 function Figure({ figure, label, value }: { figure: string; label: string; value: string }) {
   return (
@@ -54,11 +54,12 @@ export function CompanySupportTab() {
   const [locale] = useLocaleState();
   const refusal = useRefusalText();
   const dataProvider = useDataProvider<CrmDataProvider>();
-  const { canAccess: canApply } = useCanAccess({
-    action: 'create',
-    resource: 'applications',
-    record: { companyOwnerId: company?.ownerId ?? null },
-  });
+  const canApply = useAllowed(
+    'create',
+    'applications',
+    { companyOwnerId: company?.ownerId ?? null },
+    !!company,
+  );
   const support = useQuery({
     queryKey: ['incentives', 'support', company?.id],
     enabled: !!company,

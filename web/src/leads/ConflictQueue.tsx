@@ -23,7 +23,6 @@ import {
   List,
   RecordContextProvider,
   SelectInput,
-  useCanAccess,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -37,6 +36,7 @@ import { UserField } from '../common/users';
 import { CONFLICT_RESOLUTIONS } from './constants';
 import type { ConflictResolution, LeadConflict } from './types';
 import { useNotifyError } from './useNotifyError';
+import { useAllowed } from '../auth/useAllowed';
 
 /** One side of a conflict: the lead's firm (linking to the lead) and its owner. */
 function Party({ lead }: { lead: Lead }) {
@@ -172,11 +172,7 @@ function ResolveButton(_props: { label?: string }) {
   const conflict = useRecordContext<LeadConflict>();
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const { canAccess } = useCanAccess({
-    action: 'resolve',
-    resource: 'lead-conflicts',
-    record: conflict,
-  });
+  const canAccess = useAllowed('resolve', 'lead-conflicts', conflict, !!conflict);
   if (!conflict || !canAccess || conflict.status !== 'open') return null;
   return (
     <>

@@ -8,7 +8,6 @@ import {
   NumberInput,
   SaveButton,
   TextInput,
-  useCanAccess,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -24,6 +23,7 @@ import { VersionConflictDialog } from '../common/VersionConflictDialog';
 import { ACTIVE_STATUSES } from './constants';
 import type { ConvertLead } from './types';
 import { useNotifyError } from './useNotifyError';
+import { useAllowed } from '../auth/useAllowed';
 
 const YUAN = /^\d{1,15}(\.\d{1,2})?$/;
 const AREA = /^\d{1,10}(\.\d{1,2})?$/;
@@ -133,7 +133,7 @@ export function ConvertButton() {
   const notify = useNotify();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const { canAccess } = useCanAccess({ action: 'convert', resource: 'leads', record: lead });
+  const canAccess = useAllowed('convert', 'leads', lead, !!lead);
   if (!lead || !canAccess || lead.onHold || !ACTIVE_STATUSES.includes(lead.status)) return null;
   return (
     <>

@@ -7,7 +7,6 @@ import {
   List,
   TextInput,
   Title,
-  useCanAccess,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -20,6 +19,7 @@ import { BeijingDateTimeField } from '../common/fields';
 import { UserField } from '../common/users';
 import { CompanyLinkField, EnumField, LeadStatusField } from './fields';
 import { useNotifyError } from './useNotifyError';
+import { useAllowed } from '../auth/useAllowed';
 
 /** Takes an unowned lead from the pool; of concurrent claims the API lets one win. */
 function ClaimButton(_props: { label?: string }) {
@@ -30,7 +30,7 @@ function ClaimButton(_props: { label?: string }) {
   const refresh = useRefresh();
   const translate = useTranslate();
   const [claiming, setClaiming] = useState(false);
-  const { canAccess } = useCanAccess({ action: 'claim', resource: 'leads', record: lead });
+  const canAccess = useAllowed('claim', 'leads', lead, !!lead);
   if (!lead || !canAccess) return null;
 
   const claim = async () => {

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   RecordContextProvider,
   Show,
-  useCanAccess,
   useDataProvider,
   useGetOne,
   useLocaleState,
@@ -31,6 +30,7 @@ import { UserField } from '../common/users';
 import { useStageName, useStages } from '../deals/pipeline';
 import { isDueSoon, isOverdue, progressOf } from './progress';
 import type { TaskStatus, Track, TrackTask } from './types';
+import { useAllowed } from '../auth/useAllowed';
 
 const TASK_STYLE: Record<TaskStatus, { bg: string; fg: string }> = {
   todo: { bg: '#ececec', fg: '#2b2b2b' },
@@ -227,11 +227,12 @@ function TrackShowLayout() {
     { id: track?.dealId ?? '' },
     { enabled: !!track },
   );
-  const { canAccess } = useCanAccess({
-    action: 'update',
-    resource: 'onboarding-tracks',
-    record: { dealOwnerId: track?.dealOwnerId },
-  });
+  const canAccess = useAllowed(
+    'update',
+    'onboarding-tracks',
+    { dealOwnerId: track?.dealOwnerId },
+    !!track,
+  );
   if (!track) return null;
   const { done, total, percent } = progressOf(track);
   const completed = track.status === 'completed';

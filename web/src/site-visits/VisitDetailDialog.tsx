@@ -13,7 +13,6 @@ import {
 } from '@mui/material';
 import {
   Link,
-  useCanAccess,
   useGetIdentity,
   useGetList,
   useGetOne,
@@ -25,6 +24,7 @@ import { formatDateTime, formatTime } from '../common/format';
 import { VisitActionDialog, type VisitAction } from './VisitActionDialogs';
 import { CHIP_COLOURS, hasStarted } from './visitStatus';
 import { dealLabel, usePlaceName } from './useVisitLabels';
+import { useAllowed } from '../auth/useAllowed';
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   const translate = useTranslate();
@@ -43,12 +43,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 /** The deal's owner (or an admin) and the visit's hosts may change a scheduled visit. */
 function useMayChange(visit: SiteVisit, deal: Deal | undefined): boolean {
   const { identity } = useGetIdentity();
-  const { canAccess } = useCanAccess({
-    action: 'update',
-    resource: 'deals',
-    record: deal,
-    enabled: !!deal,
-  });
+  const canAccess = useAllowed('update', 'deals', deal, !!deal);
   const isHost = !!identity && visit.hostIds.includes(String(identity.id));
   return visit.status === 'scheduled' && (isHost || !!canAccess);
 }

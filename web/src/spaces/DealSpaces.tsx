@@ -8,6 +8,7 @@ import { formatDate, formatMoney } from '../common/format';
 import { HoldDialog, ReleaseHoldButton } from './dialogs';
 import { useHolds, useLeases } from './hooks';
 import { ExpiryText } from './UnitDetails';
+import { useAllowed } from '../auth/useAllowed';
 
 /** The deal's holds and leases, with a way to hold a unit for it (its owner, or an admin). */
 export function DealSpaces({ deal }: { deal: Deal }) {
@@ -16,11 +17,7 @@ export function DealSpaces({ deal }: { deal: Deal }) {
   const holds = useHolds({ dealId: String(deal.id) });
   const leases = useLeases({ dealId: String(deal.id) });
   const { canAccess: mayCreate } = useCanAccess({ action: 'create', resource: 'reservations' });
-  const { canAccess: ownsDeal } = useCanAccess({
-    action: 'update',
-    resource: 'deals',
-    record: deal,
-  });
+  const ownsDeal = useAllowed('update', 'deals', deal);
   const [holding, setHolding] = useState(false);
   const may = mayCreate && ownsDeal && !deal.closedAt;
   const unitLink = (unitId: string, code: string) => (

@@ -24,6 +24,7 @@ import { formatDate, formatDateTime, formatMoney } from '../common/format';
 import { LeaseDialog, ReleaseHoldButton } from './dialogs';
 import type { Hold, LeaseItem, Unit } from './types';
 import { ExpiryText } from './UnitDetails';
+import { useAllowed } from '../auth/useAllowed';
 
 const holdStatusChoices = ['active', 'released', 'expired', 'converted'].map((id) => ({
   id,
@@ -133,11 +134,7 @@ function LeaseFromHold({ hold }: { hold: Hold }) {
 function HoldActions() {
   const hold = useRecordContext<Hold>();
   const { canAccess: mayCreate } = useCanAccess({ action: 'create', resource: 'reservations' });
-  const { canAccess: ownsDeal } = useCanAccess({
-    action: 'update',
-    resource: 'deals',
-    record: { ownerId: hold?.dealOwnerId },
-  });
+  const ownsDeal = useAllowed('update', 'deals', { ownerId: hold?.dealOwnerId }, !!hold);
   if (!hold || hold.status !== 'active' || !mayCreate || !ownsDeal) return null;
   return (
     <Stack direction="row" spacing={1}>

@@ -11,6 +11,7 @@ import { currentHold, currentLease, useHolds, useLeases } from './hooks';
 import { daysUntil, EXPIRING_SOON_DAYS } from './status';
 import { StatusChip } from './StatusChip';
 import type { Building, Hold, LeaseItem, Unit } from './types';
+import { useAllowed } from '../auth/useAllowed';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -90,11 +91,7 @@ export function ExpiryText({ expiresAt }: { expiresAt: string }) {
 function HoldSection({ hold, unit }: { hold: Hold; unit: Unit }) {
   const translate = useTranslate();
   const { canAccess: mayCreate } = useCanAccess({ action: 'create', resource: 'reservations' });
-  const { canAccess: ownsDeal } = useCanAccess({
-    action: 'update',
-    resource: 'deals',
-    record: { ownerId: hold.dealOwnerId },
-  });
+  const ownsDeal = useAllowed('update', 'deals', { ownerId: hold.dealOwnerId });
   const [leasing, setLeasing] = useState(false);
   return (
     <Box component="section" aria-label={translate('crm.spaces.unit.currentHold')}>

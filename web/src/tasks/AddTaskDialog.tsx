@@ -59,8 +59,8 @@ function LinkInputs() {
   );
 }
 
-/** Adds a task for the current user. */
-export function AddTaskDialog({ onClose }: { onClose: () => void }) {
+/** Adds a task for the current user: on the deal given, or on a deal or company chosen here. */
+export function AddTaskDialog({ onClose, deal }: { onClose: () => void; deal?: Deal }) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -76,8 +76,9 @@ export function AddTaskDialog({ onClose }: { onClose: () => void }) {
           title: form.title,
           dueAt: wallClockToIso(form.dueAt),
           notes: form.notes || undefined,
-          ...(form.dealId ? { dealId: form.dealId } : {}),
-          ...(!form.dealId && form.companyId ? { companyId: form.companyId } : {}),
+          ...(deal ? { dealId: deal.id } : {}),
+          ...(!deal && form.dealId ? { dealId: form.dealId } : {}),
+          ...(!deal && !form.dealId && form.companyId ? { companyId: form.companyId } : {}),
         },
       });
       notify('crm.tasks.added', { type: 'success' });
@@ -92,7 +93,8 @@ export function AddTaskDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onClose={onClose} aria-labelledby="add-task-title" fullWidth maxWidth="sm">
-      <Form onSubmit={save} defaultValues={{ dueAt: defaultDue() }} resource="tasks">
+      {/* Its own record: on a deal page the form would otherwise start from the deal. */}
+      <Form record={{}} onSubmit={save} defaultValues={{ dueAt: defaultDue() }} resource="tasks">
         <DialogTitle id="add-task-title">{translate('crm.tasks.addTitle')}</DialogTitle>
         <DialogContent>
           <TextInput source="title" validate={required()} />
@@ -102,7 +104,7 @@ export function AddTaskDialog({ onClose }: { onClose: () => void }) {
             format={keepWallClock}
             validate={required()}
           />
-          <LinkInputs />
+          {deal ? null : <LinkInputs />}
           <TextInput source="notes" multiline minRows={2} />
           {failure ? (
             <Alert severity="error">
