@@ -245,4 +245,41 @@ describe('web admin: pipeline board and deal screens', () => {
     await screenshot(page, 'deals-board-en');
     await context.close();
   });
+
+  it('keeps the board within the window: each column scrolls inside, the board sideways to its last stage', async () => {
+    // A full first column: 20 cards, as many as the board shows of a stage.
+    for (let i = 0; i < 20; i++) {
+      const lead = await api('POST', '/leads', {
+        source: 'event',
+        company: { name: `看板高度测试${i}号智能科技有限公司` },
+      });
+      await api('POST', `/leads/${lead.id}/convert`, {}, { 'if-match': `"${lead.version}"` });
+    }
+    const { page, context } = await openAdmin(browser, app.baseUrl);
+    await signIn(page, 'manager');
+    await page.goto('/#/board');
+    const board = page.getByRole('region', { name: '各阶段' });
+    await column(page, '已入驻').waitFor();
+    const viewport = page.viewportSize()!;
+    const box = async (locator: Locator) => (await locator.boundingBox())!;
+    // The board's own sideways scrollbar is in the window, not pages below it.
+    expect((await box(board)).y + (await box(board)).height).toBeLessThanOrEqual(viewport.height);
+    expect(await board.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await board.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    for (const last of ['签约', '入驻办理', '已入驻', '未落地']) {
+      const heading = column(page, last).getByRole('heading', { name: last });
+      const { x, y, width, height } = await box(heading);
+      expect([
+        last,
+        x >= 0 && x + width <= viewport.width,
+        y >= 0 && y + height <= viewport.height,
+      ]).toEqual([last, true, true]);
+    }
+    // A long column scrolls inside itself: its last card can be brought into view.
+    const busiest = page.locator('[data-rfd-droppable-id]').first();
+    expect(await busiest.locator('[data-rfd-draggable-id]').count()).toBe(20);
+    expect(await busiest.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await screenshot(page, 'deals-board-last-stages');
+    await context.close();
+  });
 });

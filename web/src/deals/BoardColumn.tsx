@@ -48,16 +48,27 @@ export function BoardColumn({ column, stage }: { column: Column; stage?: Stage }
       component="section"
       aria-labelledby={`column-${column.stageId}`}
       variant="outlined"
-      sx={{ width: 250, flexShrink: 0, p: 1, bgcolor: 'action.hover' }}
+      sx={{
+        width: 250,
+        flexShrink: 0,
+        p: 1,
+        bgcolor: 'action.hover',
+        display: 'flex',
+        flexDirection: 'column',
+        minHeight: 0,
+      }}
     >
       <ColumnHeader column={column} />
       <Droppable droppableId={column.stageId}>
         {(provided, snapshot) => (
+          // The cards scroll within the column, which the board holds to the window's height.
           <Box
             ref={provided.innerRef}
             {...provided.droppableProps}
             sx={{
-              minHeight: 240,
+              flex: '1 1 auto',
+              minHeight: 120,
+              overflowY: 'auto',
               borderRadius: 1,
               bgcolor: snapshot.isDraggingOver ? 'action.selected' : undefined,
             }}

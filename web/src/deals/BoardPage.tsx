@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   DragDropContext,
   type DragStart,
@@ -11,6 +11,7 @@ import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { Title, useDataProvider, useGetIdentity, useTranslate } from 'react-admin';
 import type { CrmDataProvider } from '../api/dataProvider';
 import type { Board } from '../api/types';
+import { useHeightToWindowBottom } from '../common/useHeightToWindowBottom';
 import { BoardColumn } from './BoardColumn';
 import { BoardToolbar, type OwnerFilter } from './BoardToolbar';
 import { findCard, withCardMoved, withCardReplaced } from './board-state';
@@ -58,6 +59,8 @@ function useDragAnnouncements(board: Board | undefined) {
 export function BoardPage() {
   const translate = useTranslate();
   const queryClient = useQueryClient();
+  const boardRef = useRef<HTMLDivElement>(null);
+  const boardHeight = useHeightToWindowBottom(boardRef);
   const { identity } = useGetIdentity();
   const defaultPipelineId = useDefaultPipelineId();
   const [chosenPipelineId, setPipelineId] = useState<string>();
@@ -127,8 +130,18 @@ export function BoardPage() {
           <Stack
             direction="row"
             spacing={1.5}
-            // No intrinsic width: the board scrolls inside the page instead of widening it.
-            sx={{ overflowX: 'auto', contain: 'inline-size', pb: 1, alignItems: 'flex-start' }}
+            ref={boardRef}
+            role="region"
+            aria-label={translate('crm.deals.board.stages')}
+            // No intrinsic size: the board scrolls sideways within the window, each column
+            // down within the board, instead of the page growing to the longest column.
+            sx={{
+              overflowX: 'auto',
+              contain: 'inline-size',
+              pb: 1,
+              alignItems: 'stretch',
+              height: boardHeight,
+            }}
           >
             {board.data.columns.map((column) => (
               <BoardColumn

@@ -35,6 +35,7 @@ export const messages: FeatureMessages = {
         days: '%{smart_count} 天',
         board: {
           title: '项目看板',
+          stages: '各阶段',
           open: '打开项目',
           count: '%{smart_count} 个项目',
           investment: '投资 %{value}',
@@ -153,6 +154,7 @@ export const messages: FeatureMessages = {
         days: '%{smart_count} day |||| %{smart_count} days',
         board: {
           title: 'Pipeline board',
+          stages: 'Stages',
           open: 'Open the deal',
           count: '%{smart_count} deal |||| %{smart_count} deals',
           investment: 'Investment %{value}',
