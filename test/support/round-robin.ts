@@ -43,6 +43,11 @@ export async function startRoundRobin(upstreams: string[]): Promise<RoundRobin> 
     });
     incoming.pipe(forwarded);
   });
+  // Node's 5 s keep-alive races a client that reuses the socket as the server closes it (a test
+  // process busy for a second, under load, sends into a closed socket: "other side closed"); a
+  // balancer holds idle connections far longer than the tests' pauses.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
