@@ -60,7 +60,9 @@ describe('authentication', () => {
       body: { email: 'admin@demo.park', password: 'Demo#2026', role: 'admin' },
     });
     expect(extra.status).toBe(400);
-    expect(extra.body.errors).toEqual([{ field: 'role', message: 'role is not a known field' }]);
+    expect(extra.body.errors).toEqual([
+      { field: 'role', code: 'whitelistValidation', message: 'role is not a known field' },
+    ]);
   });
 
   it('throttles an account after repeated failures, even with the right password, counting in PostgreSQL', async () => {
@@ -192,7 +194,9 @@ describe('authentication', () => {
       body: { name: 'old', expiresAt: '2020-01-01T00:00:00Z' },
     });
     expect(past.status).toBe(400);
-    expect(past.body.errors).toEqual([{ field: 'expiresAt', message: 'must be in the future' }]);
+    expect(past.body.errors).toEqual([
+      { field: 'expiresAt', code: 'must_be_future', message: 'must be in the future' },
+    ]);
     const malformed = await t.request('POST', '/api/v1/api-keys', {
       token: admin,
       body: { name: 'odd', expiresAt: '20260101T000000Z' },

@@ -38,7 +38,11 @@ describe('API conventions on the users resource', () => {
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
       expect(response.body.errors).toEqual([
-        { field: 'isSuperuser', message: 'isSuperuser is not a known field' },
+        {
+          field: 'isSuperuser',
+          code: 'whitelistValidation',
+          message: 'isSuperuser is not a known field',
+        },
       ]);
       expect(response.body.detail).toContain('isSuperuser');
       expect(await countUsers(body.email)).toBe(0);
@@ -61,7 +65,9 @@ describe('API conventions on the users resource', () => {
 
       const badId = await t.request('GET', '/api/v1/users/123', { token: admin });
       expect(badId.status).toBe(400);
-      expect(badId.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+      expect(badId.body.errors).toEqual([
+        { field: 'id', code: 'isUuid', message: 'must be a UUID' },
+      ]);
 
       const badJson = await t.request('POST', '/api/v1/users', {
         token: admin,
@@ -96,7 +102,9 @@ describe('API conventions on the users resource', () => {
       });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('ALREADY_EXISTS');
-      expect(again.body.errors).toEqual([{ field: 'email', message: 'is already taken' }]);
+      expect(again.body.errors).toEqual([
+        { field: 'email', code: 'already_taken', message: 'is already taken' },
+      ]);
       expect(again.text).not.toMatch(/INSERT|users_email|duplicate key|stack/i);
     });
 

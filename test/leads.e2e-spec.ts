@@ -53,7 +53,11 @@ describe('companies and leads', () => {
       });
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toEqual([
-        { field: 'company.creditCode', message: expect.stringContaining('check character') },
+        {
+          field: 'company.creditCode',
+          code: 'credit_code_check',
+          message: expect.stringContaining('check character'),
+        },
       ]);
       const neither = await t.request('POST', '/api/v1/leads', {
         token: promoter1,
@@ -70,7 +74,7 @@ describe('companies and leads', () => {
       });
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual([
-        { field: 'ownerId', message: 'ownerId is not a known field' },
+        { field: 'ownerId', code: 'whitelistValidation', message: 'ownerId is not a known field' },
       ]);
     });
 

@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from '../common/errors/field-error-codes';
+
 /**
  * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a
  * 31-character alphabet (digits and capitals without I, O, Z, S, V); the last is a check character.
@@ -27,6 +29,13 @@ export function creditCodeProblem(code: string): CreditCodeProblem | null {
   if (!SHAPE.test(code)) return 'characters';
   return creditCodeCheckCharacter(code.slice(0, 17)) === code[17] ? null : 'check-digit';
 }
+
+/** The field-error code of each problem (the lead import's row errors use the same). */
+export const CREDIT_CODE_ERROR_CODES = {
+  length: 'credit_code_length',
+  characters: 'credit_code_characters',
+  'check-digit': 'credit_code_check',
+} as const satisfies Record<CreditCodeProblem, FieldErrorCode>;
 
 export const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, string> = {
   length: 'must be 18 characters',

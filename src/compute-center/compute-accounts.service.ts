@@ -5,7 +5,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { AuditService } from '../audit/audit.service';
 import { COMPANY_CHURNED, type CompanyStatusEvent } from '../companies/companies.events';
 import { CompaniesService } from '../companies/companies.service';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { beijingToday } from '../common/time/beijing';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
@@ -254,7 +254,7 @@ export class ComputeAccountsService {
     const granularity = query.granularity ?? 'day';
     if (query.from >= query.to)
       throw new ProblemException('VALIDATION_FAILED', 'from must come before to', {
-        errors: [{ field: 'to', message: 'must be after from' }],
+        errors: [fieldError('to', 'end_before_start', 'must be after from')],
       });
     const rows = await this.txHost.tx.query<
       { periodStart: string; resourceType: string; cardHours: string; total: string }[]

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/roles';
 import { CompaniesService } from '../companies/companies.service';
 import { beijingMidnight } from '../common/time/beijing';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate, type ListSpec } from '../common/pagination/keyset';
 import { mapPage, type Page } from '../common/pagination/page';
 import { Application, type ApplicationStatus } from './application.entity';
@@ -141,7 +141,7 @@ export class IncentivesService {
         'BUDGET_EXCEEDED',
         `The fund has ${(Number(total) - Number(allocated)).toFixed(2)} yuan left to allocate`,
         {
-          errors: [{ field: 'budget', message: 'exceeds what the park fund has left' }],
+          errors: [fieldError('budget', 'exceeds_fund', 'exceeds what the park fund has left')],
         },
       );
     }
@@ -173,7 +173,13 @@ export class IncentivesService {
           'BUDGET_EXCEEDED',
           'The budget cannot go below what is already approved',
           {
-            errors: [{ field: 'budget', message: `must be at least ${current.approvedTotal}` }],
+            errors: [
+              fieldError(
+                'budget',
+                'below_approved_total',
+                `must be at least ${current.approvedTotal}`,
+              ),
+            ],
           },
         );
       }
@@ -279,10 +285,11 @@ export class IncentivesService {
         'Approve more than zero and at most the requested amount',
         {
           errors: [
-            {
-              field: 'approvedAmount',
-              message: `must be above 0 and at most ${current.requestedAmount}`,
-            },
+            fieldError(
+              'approvedAmount',
+              'approved_out_of_range',
+              `must be above 0 and at most ${current.requestedAmount}`,
+            ),
           ],
         },
       );
@@ -364,7 +371,9 @@ export class IncentivesService {
     const amount = dto.amount ?? current.approvedAmount!;
     if (Number(amount) > Number(current.approvedAmount)) {
       throw new ProblemException('VALIDATION_FAILED', 'Disburse at most the approved amount', {
-        errors: [{ field: 'amount', message: `must be at most ${current.approvedAmount}` }],
+        errors: [
+          fieldError('amount', 'above_approved', `must be at most ${current.approvedAmount}`),
+        ],
       });
     }
     await this.txHost.tx.query(

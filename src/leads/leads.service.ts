@@ -13,7 +13,7 @@ import type { Company } from '../companies/company.entity';
 import { normaliseCompanyName } from '../companies/company-name';
 import { ContactsService } from '../companies/contacts.service';
 import { updateVersioned } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import type { Environment } from '../config/environment';
@@ -117,10 +117,11 @@ export class LeadsService {
         'Give either companyId or company, not both',
         {
           errors: [
-            {
-              field: dto.companyId ? 'company' : 'companyId',
-              message: 'give either companyId or company',
-            },
+            fieldError(
+              dto.companyId ? 'company' : 'companyId',
+              'one_of_company_or_id',
+              'give either companyId or company',
+            ),
           ],
         },
       );
@@ -289,17 +290,20 @@ export class LeadsService {
       }
       if (dto.status === 'disqualified' && !dto.disqualifyReason) {
         throw new ProblemException('VALIDATION_FAILED', 'Say why the lead is disqualified', {
-          errors: [{ field: 'disqualifyReason', message: 'is required to disqualify a lead' }],
+          errors: [
+            fieldError('disqualifyReason', 'reason_required', 'is required to disqualify a lead'),
+          ],
         });
       }
     }
     if (dto.disqualifyReason === null && (dto.status ?? lead.status) === 'disqualified') {
       throw new ProblemException('VALIDATION_FAILED', 'A disqualified lead keeps its reason', {
         errors: [
-          {
-            field: 'disqualifyReason',
-            message: 'cannot be cleared while the lead is disqualified',
-          },
+          fieldError(
+            'disqualifyReason',
+            'reason_kept',
+            'cannot be cleared while the lead is disqualified',
+          ),
         ],
       });
     }
@@ -308,7 +312,13 @@ export class LeadsService {
         'VALIDATION_FAILED',
         'disqualifyReason goes with status disqualified',
         {
-          errors: [{ field: 'disqualifyReason', message: 'only when disqualifying' }],
+          errors: [
+            fieldError(
+              'disqualifyReason',
+              'reason_only_when_disqualified',
+              'only when disqualifying',
+            ),
+          ],
         },
       );
     }

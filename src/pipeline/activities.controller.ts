@@ -170,6 +170,7 @@ export class ActivitiesController {
               errors: [
                 {
                   field: 'entityType',
+                  code: 'isIn',
                   message: `must be one of ${TIMELINE_ENTITY_TYPES.join(', ')}`,
                 },
               ],

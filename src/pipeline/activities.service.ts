@@ -6,7 +6,7 @@ import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
 import { CompaniesService } from '../companies/companies.service';
 import { updateVersioned } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import { LeadsService } from '../leads/leads.service';
@@ -57,14 +57,14 @@ export class ActivitiesService {
       const deal = await this.deals.get(dto.dealId);
       if (companyId && companyId !== deal.companyId) {
         throw new ProblemException('VALIDATION_FAILED', 'The deal belongs to another company', {
-          errors: [{ field: 'companyId', message: 'must be the deal’s company' }],
+          errors: [fieldError('companyId', 'not_the_deals_company', 'must be the deal’s company')],
         });
       }
       companyId = deal.companyId;
     }
     if (!companyId) {
       throw new ProblemException('VALIDATION_FAILED', 'Say what the activity is about', {
-        errors: [{ field: 'companyId', message: 'give companyId or dealId' }],
+        errors: [fieldError('companyId', 'company_or_deal_required', 'give companyId or dealId')],
       });
     }
     const company = await this.companies.get(companyId);

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/roles';
 import { CompaniesService } from '../companies/companies.service';
 import { escapeLike } from '../common/sql/like';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginateJson } from '../common/pagination/keyset';
 import { LeadsService } from '../leads/leads.service';
 import { Deal } from './deal.entity';
@@ -228,7 +228,13 @@ export class DealsService {
     const target = await this.pipelines.stage(dto.stageId);
     if (target.pipelineId !== deal.pipelineId) {
       throw new ProblemException('VALIDATION_FAILED', 'The stage belongs to another pipeline', {
-        errors: [{ field: 'stageId', message: 'must be a stage of the deal’s pipeline' }],
+        errors: [
+          fieldError(
+            'stageId',
+            'stage_of_other_pipeline',
+            'must be a stage of the deal’s pipeline',
+          ),
+        ],
       });
     }
     if (target.retiredAt)

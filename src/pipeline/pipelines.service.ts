@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import {
   CreatePipelineDto,
   CreateStageDto,
@@ -132,7 +132,7 @@ export class PipelinesService {
     const current = await this.stage(id);
     if (dto.position === null) {
       throw new ProblemException('VALIDATION_FAILED', 'position cannot be null', {
-        errors: [{ field: 'position', message: 'must be a number' }],
+        errors: [{ field: 'position', code: 'isInt', message: 'must be a number' }],
       });
     }
     this.checkGates(dto.gates);
@@ -198,7 +198,7 @@ export class PipelinesService {
         'VALIDATION_FAILED',
         `Unknown gate(s): ${unknown.join(', ')}; known: ${this.gates.codes.join(', ')}`,
         {
-          errors: [{ field: 'gates', message: `unknown: ${unknown.join(', ')}` }],
+          errors: [fieldError('gates', 'unknown_gate', `unknown: ${unknown.join(', ')}`)],
         },
       );
     }

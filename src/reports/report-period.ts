@@ -1,4 +1,5 @@
-import { ProblemException } from '../common/errors/problem.exception';
+import type { FieldErrorCode } from '../common/errors/field-error-codes';
+import { fieldError, ProblemException } from '../common/errors/problem.exception';
 import { beijingMidnight, beijingToday } from '../common/time/beijing';
 
 /** A report's period: [from, to) as Beijing calendar days, and the instants that bound it. */
@@ -23,9 +24,9 @@ export interface PeriodInput {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const invalid = (field: string, message: string) =>
+const invalid = (field: string, code: FieldErrorCode, message: string) =>
   new ProblemException('VALIDATION_FAILED', `${field} ${message}`, {
-    errors: [{ field, message }],
+    errors: [fieldError(field, code, message)],
   });
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -40,18 +41,18 @@ export function reportPeriod(input: PeriodInput, now = new Date()): ReportPeriod
   const { from, to, year, quarter, month } = input;
   if (from !== undefined || to !== undefined) {
     if (year !== undefined || quarter !== undefined || month !== undefined)
-      throw invalid('from', 'cannot be combined with year, quarter or month');
+      throw invalid('from', 'period_combination', 'cannot be combined with year, quarter or month');
     if (!from || !DAY.test(from) || Number.isNaN(beijingMidnight(from).getTime()))
-      throw invalid('from', 'must be a date YYYY-MM-DD');
+      throw invalid('from', 'invalid_date', 'must be a date YYYY-MM-DD');
     if (!to || !DAY.test(to) || Number.isNaN(beijingMidnight(to).getTime()))
-      throw invalid('to', 'must be a date YYYY-MM-DD');
-    if (to <= from) throw invalid('to', 'must be after from');
+      throw invalid('to', 'invalid_date', 'must be a date YYYY-MM-DD');
+    if (to <= from) throw invalid('to', 'end_before_start', 'must be after from');
     return { from, to, start: beijingMidnight(from), end: beijingMidnight(to) };
   }
   if (quarter !== undefined && month !== undefined)
-    throw invalid('quarter', 'cannot be combined with month');
+    throw invalid('quarter', 'period_combination', 'cannot be combined with month');
   if ((quarter !== undefined || month !== undefined) && year === undefined)
-    throw invalid('year', 'is required with quarter or month');
+    throw invalid('year', 'required', 'is required with quarter or month');
   const y = year ?? Number(beijingToday(now).slice(0, 4));
   const [first, last] =
     month !== undefined

@@ -3,7 +3,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate, type ListSpec } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import type { CreateTargetDto, ListTargetsQuery, UpdateTargetDto } from './dto/target.dto';
@@ -117,7 +117,7 @@ export class TargetsService {
   private checkPeriod(start: string, end: string) {
     if (end <= start)
       throw new ProblemException('VALIDATION_FAILED', 'periodEnd must be after periodStart', {
-        errors: [{ field: 'periodEnd', message: 'must be after periodStart' }],
+        errors: [fieldError('periodEnd', 'end_before_start', 'must be after periodStart')],
       });
   }
 

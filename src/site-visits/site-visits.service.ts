@@ -7,7 +7,7 @@ import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
 import { UsersService } from '../auth/users/users.service';
 import { updateVersioned, versionMismatch } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import { DealsService } from '../pipeline/deals.service';
@@ -283,7 +283,7 @@ export class SiteVisitsService {
   private async checkPlace(placeType: string, placeId: string | null | undefined): Promise<void> {
     if ((placeType === 'building' || placeType === 'unit') && !placeId) {
       throw new ProblemException('VALIDATION_FAILED', `A visit to a ${placeType} names it`, {
-        errors: [{ field: 'placeId', message: `is required for a ${placeType}` }],
+        errors: [fieldError('placeId', 'place_required', `is required for a ${placeType}`)],
       });
     }
     const lookup =
@@ -295,7 +295,7 @@ export class SiteVisitsService {
     if (lookup) {
       await lookup.catch(() => {
         throw new ProblemException('REFERENCE_NOT_FOUND', `No ${placeType} ${placeId}`, {
-          errors: [{ field: 'placeId', message: `is not a ${placeType} of the park` }],
+          errors: [fieldError('placeId', 'not_found', `is not a ${placeType} of the park`)],
         });
       });
     }
@@ -311,7 +311,11 @@ export class SiteVisitsService {
         `A visit ends after it starts and lasts at most ${MAX_HOURS} hours`,
         {
           errors: [
-            { field: 'endsAt', message: `must be after startsAt and within ${MAX_HOURS} hours` },
+            fieldError(
+              'endsAt',
+              'visit_too_long',
+              `must be after startsAt and within ${MAX_HOURS} hours`,
+            ),
           ],
         },
       );
@@ -332,14 +336,22 @@ export class SiteVisitsService {
       if (constraint === 'ex_site_visit_hosts_overlap') {
         throw new ProblemException('OVERLAP', 'A host already has a visit at that time', {
           errors: [
-            { field: 'hostIds', message: 'a host is already booked for an overlapping time' },
+            fieldError(
+              'hostIds',
+              'host_booked',
+              'a host is already booked for an overlapping time',
+            ),
           ],
         });
       }
       if (constraint === 'ex_site_visits_place') {
         throw new ProblemException('OVERLAP', 'The place is already booked at that time', {
           errors: [
-            { field: 'placeId', message: 'the place is already booked for an overlapping time' },
+            fieldError(
+              'placeId',
+              'place_booked',
+              'the place is already booked for an overlapping time',
+            ),
           ],
         });
       }

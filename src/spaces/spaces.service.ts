@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { PolicyService } from '../auth/policies/policy.service';
 import type { Principal } from '../auth/roles';
 import { updateVersioned } from '../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate, type ListSpec } from '../common/pagination/keyset';
 import { mapPage, type Page } from '../common/pagination/page';
 import { DealsService } from '../pipeline/deals.service';
@@ -259,7 +259,7 @@ export class SpacesService {
     );
     if (leased)
       throw new ProblemException('OVERLAP', `Unit ${unit.code} is leased`, {
-        errors: [{ field: 'unitId', message: 'is leased' }],
+        errors: [fieldError('unitId', 'unit_leased', 'is leased')],
       });
     if (unit.status === 'unavailable' || unit.status === 'leased') {
       throw new ProblemException('CONFLICT', `Unit ${unit.code} is ${unit.status}`);
@@ -270,13 +270,15 @@ export class SpacesService {
         'VALIDATION_FAILED',
         `A hold lasts at most ${MAX_HOLD_DAYS} days`,
         {
-          errors: [{ field: 'expiresAt', message: `must be within ${MAX_HOLD_DAYS} days` }],
+          errors: [
+            fieldError('expiresAt', 'hold_too_long', `must be within ${MAX_HOLD_DAYS} days`),
+          ],
         },
       );
     }
     if (expiresAt.getTime() <= Date.now()) {
       throw new ProblemException('VALIDATION_FAILED', 'A hold expires in the future', {
-        errors: [{ field: 'expiresAt', message: 'must be in the future' }],
+        errors: [fieldError('expiresAt', 'must_be_future', 'must be in the future')],
       });
     }
     const saved = await this.exclusive('reservation', () =>
@@ -378,7 +380,7 @@ export class SpacesService {
     await this.lockUnit(unit.id);
     if (dto.endDate < dto.startDate) {
       throw new ProblemException('VALIDATION_FAILED', 'A lease ends after it starts', {
-        errors: [{ field: 'endDate', message: 'must not be before startDate' }],
+        errors: [fieldError('endDate', 'end_before_start', 'must not be before startDate')],
       });
     }
     await this.txHost.tx.query(
@@ -391,7 +393,7 @@ export class SpacesService {
     );
     if (held)
       throw new ProblemException('OVERLAP', `Unit ${unit.code} is held for another deal`, {
-        errors: [{ field: 'unitId', message: 'is held for another deal' }],
+        errors: [fieldError('unitId', 'unit_held', 'is held for another deal')],
       });
     const saved = await this.exclusive('lease', () =>
       this.repo(Lease).save(
@@ -458,7 +460,7 @@ export class SpacesService {
           'OVERLAP',
           `The unit already has an active ${what} for an overlapping period`,
           {
-            errors: [{ field: 'unitId', message: `has an overlapping ${what}` }],
+            errors: [fieldError('unitId', 'unit_overlap', `has an overlapping ${what}`)],
           },
         );
       }

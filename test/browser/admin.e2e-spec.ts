@@ -91,8 +91,8 @@ describe('web admin: administration and compute accounts', () => {
     await admin.getByRole('option', { name: '招商负责人' }).click();
     await admin.getByLabel('初始密码').fill('short');
     await admin.getByRole('button', { name: '保存' }).click();
-    // The API's password policy, in its own words, at the field.
-    await admin.getByText('password must be longer than or equal to 10 characters').waitFor();
+    // The API's password policy, worded by its code in Chinese, at the field.
+    await admin.getByText('至少 10 个字符').waitFor();
     await screenshot(admin, 'admin-user-weak-password');
     const { rows: none } = await app.db.query(`SELECT 1 FROM users WHERE email = $1`, [
       'zhao.lei@demo.park',

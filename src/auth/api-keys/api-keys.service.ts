@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { AuditService } from '../../audit/audit.service';
 import { updateVersioned } from '../../common/concurrency/versioned-update';
 import { sha256 } from '../../common/idempotency/canonical-json';
-import { notFound, ProblemException } from '../../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../../common/errors/problem.exception';
 import { paginate } from '../../common/pagination/keyset';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
 import { Page } from '../../common/pagination/page';
@@ -49,7 +49,7 @@ export class ApiKeysService {
   async create(actor: Principal, dto: CreateApiKeyDto): Promise<{ apiKey: ApiKey; key: string }> {
     if (dto.expiresAt && new Date(dto.expiresAt).getTime() <= Date.now()) {
       throw new ProblemException('VALIDATION_FAILED', 'expiresAt must be in the future', {
-        errors: [{ field: 'expiresAt', message: 'must be in the future' }],
+        errors: [fieldError('expiresAt', 'must_be_future', 'must be in the future')],
       });
     }
     const key = `${KEY_PREFIX}${randomBytes(30).toString('base64url')}`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
-import { ProblemException } from '../../common/errors/problem.exception';
+import { fieldError, ProblemException } from '../../common/errors/problem.exception';
 import { AuthService } from '../auth.service';
 import type { User } from '../users/user.entity';
 
@@ -16,7 +16,11 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     if (typeof email !== 'string' || typeof password !== 'string') {
       throw new ProblemException('VALIDATION_FAILED', 'email and password must be strings', {
         errors: [
-          { field: typeof email !== 'string' ? 'email' : 'password', message: 'must be a string' },
+          fieldError(
+            typeof email !== 'string' ? 'email' : 'password',
+            'must_be_string',
+            'must be a string',
+          ),
         ],
       });
     }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { updateVersioned } from '../../common/concurrency/versioned-update';
-import { notFound, ProblemException } from '../../common/errors/problem.exception';
+import { fieldError, notFound, ProblemException } from '../../common/errors/problem.exception';
 import { paginate } from '../../common/pagination/keyset';
 import { Page } from '../../common/pagination/page';
 import { hashPassword, PasswordOwner, passwordProblem } from '../passwords';
@@ -22,7 +22,7 @@ function requireStrongPassword(password: string, owner: PasswordOwner): void {
   const problem = passwordProblem(password, owner);
   if (problem)
     throw new ProblemException('VALIDATION_FAILED', 'Invalid field(s): password', {
-      errors: [{ field: 'password', message: problem }],
+      errors: [fieldError('password', 'weak_password', problem)],
     });
 }
 
@@ -174,7 +174,7 @@ export class UsersService {
         'VALIDATION_FAILED',
         `${field} must be an active ${roles.join(' or ')}`,
         {
-          errors: [{ field, message: `must be an active ${roles.join(' or ')}` }],
+          errors: [fieldError(field, 'inactive_user', `must be an active ${roles.join(' or ')}`)],
         },
       );
     }

@@ -1,6 +1,7 @@
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { ErrorCode } from './error-codes';
-import { FieldError } from './problem.exception';
+import type { FieldErrorCode } from './field-error-codes';
+import { FieldError, fieldError } from './problem.exception';
 
 interface PgError {
   code?: string;
@@ -58,8 +59,8 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
   if (!sqlState || typeof sqlState !== 'string') return undefined;
   if (SOCKET_ERRORS.has(sqlState)) return UNAVAILABLE;
   const fields = keyFields(pg.detail);
-  const fieldErrors = (message: string) =>
-    fields.length ? fields.map((field) => ({ field, message })) : undefined;
+  const fieldErrors = (code: FieldErrorCode, message: string) =>
+    fields.length ? fields.map((field) => fieldError(field, code, message)) : undefined;
   switch (sqlState) {
     case '23505':
       return {
@@ -67,7 +68,7 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
         detail: fields.length
           ? `Another record already has this ${fields.join(', ')}`
           : 'A record with the same value already exists',
-        errors: fieldErrors('is already taken'),
+        errors: fieldErrors('already_taken', 'is already taken'),
       };
     case '23503':
       return /still referenced/.test(pg.detail ?? '')
@@ -75,19 +76,19 @@ export function mapDatabaseError(error: unknown): MappedDatabaseError | undefine
         : {
             code: 'REFERENCE_NOT_FOUND',
             detail: 'A referenced record does not exist',
-            errors: fieldErrors('refers to a record that does not exist'),
+            errors: fieldErrors('not_found', 'refers to a record that does not exist'),
           };
     case '23P01':
       return {
         code: 'OVERLAP',
         detail: 'The record overlaps an existing one',
-        errors: fieldErrors('overlaps an existing record'),
+        errors: fieldErrors('overlap', 'overlaps an existing record'),
       };
     case '23502':
       return {
         code: 'VALIDATION_FAILED',
         detail: 'A required value is missing',
-        errors: pg.column ? [{ field: camel(pg.column), message: 'is required' }] : undefined,
+        errors: pg.column ? [fieldError(camel(pg.column), 'required', 'is required')] : undefined,
       };
     case '23514':
       return {

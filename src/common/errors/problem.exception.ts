@@ -1,10 +1,25 @@
 import { HttpException } from '@nestjs/common';
 import { ERROR_CATALOG, ErrorCode } from './error-codes';
+import type { FieldErrorCode } from './field-error-codes';
 
+/**
+ * What is wrong with one field: `code` is the key clients translate (a class-validator constraint
+ * name, or one of FIELD_ERROR_CODES), `message` the English for people reading the API.
+ */
 export interface FieldError {
   field: string;
+  code: string;
   message: string;
+  /** The limits the code's message names (`min`, `max`), for a client's own wording. */
+  params?: Record<string, string | number>;
 }
+
+/** A field error raised by the API's own rules, its key from the catalogue. */
+export const fieldError = (field: string, code: FieldErrorCode, message: string): FieldError => ({
+  field,
+  code,
+  message,
+});
 
 /** RFC 9457 problem details, with the API's stable `code` and per-field `errors`. */
 export interface ProblemDetails {

@@ -15,14 +15,14 @@ describe('toProblem', () => {
     const problem = toProblem(
       new ProblemException('LOGIN_THROTTLED', 'wait', {
         headers: { 'retry-after': '9' },
-        errors: [{ field: 'email', message: 'x' }],
+        errors: [{ field: 'email', code: 'isEmail', message: 'x' }],
       }),
     );
     expect(problem.body).toMatchObject({
       status: 429,
       code: 'LOGIN_THROTTLED',
       detail: 'wait',
-      errors: [{ field: 'email', message: 'x' }],
+      errors: [{ field: 'email', code: 'isEmail', message: 'x' }],
     });
     expect(problem.body).not.toHaveProperty('headers');
     expect(problem.headers).toEqual({ 'retry-after': '9' });
@@ -35,7 +35,7 @@ describe('toProblem', () => {
     expect(unique.body).toMatchObject({
       status: 409,
       code: 'ALREADY_EXISTS',
-      errors: [{ field: 'email', message: 'is already taken' }],
+      errors: [{ field: 'email', code: 'already_taken', message: 'is already taken' }],
     });
     expect(JSON.stringify(unique.body)).not.toMatch(/INSERT|secret@x/);
     expect(

@@ -19,6 +19,7 @@ describe('jsonTextRefusal: the budgets read from a JSON text before it is parsed
     expect(jsonTextRefusal(text({ a: [keys(MAX_INPUT_KEYS - 1)] }))).toBeUndefined();
     expect(jsonTextRefusal(text(keys(MAX_INPUT_KEYS + 1)))).toEqual({
       field: WHOLE_INPUT,
+      code: 'too_many_keys',
       message: `holds more than ${MAX_INPUT_KEYS} keys in all`,
       oversized: true,
     });
@@ -32,6 +33,7 @@ describe('jsonTextRefusal: the budgets read from a JSON text before it is parsed
     expect(jsonTextRefusal(text(two))).toBeUndefined();
     expect(jsonTextRefusal(text({ ids: Array(MAX_ARRAY_ITEMS + 1).fill('x') }))).toEqual({
       field: WHOLE_INPUT,
+      code: 'too_many_items',
       message: `holds more than ${MAX_ARRAY_ITEMS} items`,
       oversized: true,
     });
@@ -44,6 +46,7 @@ describe('jsonTextRefusal: the budgets read from a JSON text before it is parsed
     expect(jsonTextRefusal(text(nested(MAX_INPUT_DEPTH)))).toBeUndefined();
     expect(jsonTextRefusal(text(nested(MAX_INPUT_DEPTH + 1)))).toEqual({
       field: WHOLE_INPUT,
+      code: 'too_deep',
       message: `nests deeper than ${MAX_INPUT_DEPTH} levels`,
       oversized: false,
     });

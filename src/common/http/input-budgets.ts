@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors/error-codes';
 import type { FieldError } from '../errors/problem.exception';
-import { ProblemException } from '../errors/problem.exception';
+import { fieldError, ProblemException } from '../errors/problem.exception';
 
 /** Deeper than any DTO of the API nests; deeper input only serves to exhaust a recursive walker. */
 export const MAX_INPUT_DEPTH = 32;
@@ -21,26 +21,25 @@ export interface InputRefusal extends FieldError {
   oversized: boolean;
 }
 
-export const malformed = (field: string, message: string): InputRefusal => ({
-  field,
-  message,
+export const notUnicode = (field: string): InputRefusal => ({
+  ...fieldError(field, 'invalid_unicode', 'is not valid Unicode text'),
   oversized: false,
 });
 
 export const tooManyKeys = (): InputRefusal => ({
-  field: WHOLE_INPUT,
-  message: `holds more than ${MAX_INPUT_KEYS} keys in all`,
+  ...fieldError(WHOLE_INPUT, 'too_many_keys', `holds more than ${MAX_INPUT_KEYS} keys in all`),
   oversized: true,
 });
 
 export const tooManyItems = (field: string): InputRefusal => ({
-  field,
-  message: `holds more than ${MAX_ARRAY_ITEMS} items`,
+  ...fieldError(field, 'too_many_items', `holds more than ${MAX_ARRAY_ITEMS} items`),
   oversized: true,
 });
 
-export const tooDeep = (field: string): InputRefusal =>
-  malformed(field, `nests deeper than ${MAX_INPUT_DEPTH} levels`);
+export const tooDeep = (field: string): InputRefusal => ({
+  ...fieldError(field, 'too_deep', `nests deeper than ${MAX_INPUT_DEPTH} levels`),
+  oversized: false,
+});
 
 /** The problem for a refused body or query string: 413 or 414 over a budget, else 400. */
 export function refusalProblem(

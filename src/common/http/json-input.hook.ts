@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import {
   InputRefusal,
-  malformed,
   MAX_ARRAY_ITEMS,
   MAX_INPUT_DEPTH,
   MAX_INPUT_KEYS,
+  notUnicode,
   refusalProblem,
   tooDeep,
   tooManyItems,
@@ -30,7 +30,7 @@ export function refusedInput(value: unknown): InputRefusal | undefined {
     const { value: current, path, depth } = stack.pop()!;
     const field = path || WHOLE_INPUT;
     if (typeof current === 'string') {
-      if (LONE_SURROGATE.test(current)) return malformed(field, 'is not valid Unicode text');
+      if (LONE_SURROGATE.test(current)) return notUnicode(field);
     } else if (current && typeof current === 'object') {
       if (depth >= MAX_INPUT_DEPTH) return tooDeep(field);
       if (Array.isArray(current)) {
@@ -45,7 +45,7 @@ export function refusedInput(value: unknown): InputRefusal | undefined {
       if (keys > MAX_INPUT_KEYS) return tooManyKeys();
       for (const name of names) {
         const inner = path ? `${path}.${name}` : name;
-        if (LONE_SURROGATE.test(name)) return malformed(inner, 'is not valid Unicode text');
+        if (LONE_SURROGATE.test(name)) return notUnicode(inner);
         stack.push({
           value: (current as Record<string, unknown>)[name],
           path: inner,

@@ -14,6 +14,7 @@ describe('refusedInput', () => {
   it('names the field of a lone surrogate, in a value or a key', () => {
     expect(refusedInput({ email: '\ud800x' })).toEqual({
       field: 'email',
+      code: 'invalid_unicode',
       message: 'is not valid Unicode text',
       oversized: false,
     });
@@ -38,6 +39,7 @@ describe('refusedInput', () => {
     expect(refusedInput({ a: keys(MAX_INPUT_KEYS - 2), b: {} })).toBeUndefined();
     expect(refusedInput(keys(MAX_INPUT_KEYS + 1))).toEqual({
       field: '(body)',
+      code: 'too_many_keys',
       message: `holds more than ${MAX_INPUT_KEYS} keys in all`,
       oversized: true,
     });
@@ -52,6 +54,7 @@ describe('refusedInput', () => {
     expect(refusedInput({ ids: Array(MAX_ARRAY_ITEMS).fill('x') })).toBeUndefined();
     expect(refusedInput({ ids: Array(MAX_ARRAY_ITEMS + 1).fill('\ud800') })).toEqual({
       field: 'ids',
+      code: 'too_many_items',
       message: `holds more than ${MAX_ARRAY_ITEMS} items`,
       oversized: true,
     });

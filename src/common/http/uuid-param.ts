@@ -8,7 +8,7 @@ export const UuidParam = (name = 'id') =>
     new ParseUUIDPipe({
       exceptionFactory: () =>
         new ProblemException('VALIDATION_FAILED', `The ${name} in the path is not a UUID`, {
-          errors: [{ field: name, message: 'must be a UUID' }],
+          errors: [{ field: name, code: 'isUuid', message: 'must be a UUID' }],
         }),
     }),
   );

@@ -1,5 +1,5 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ProblemException } from '../errors/problem.exception';
+import { fieldError, ProblemException } from '../errors/problem.exception';
 import { DEFAULT_LIMIT, ListQueryDto } from './list-query.dto';
 import { Page, pageJson } from './page';
 
@@ -42,14 +42,14 @@ export function parseSort(sort: string, spec: ListSpec): SortTerm[] {
       throw new ProblemException(
         'INVALID_SORT',
         `Cannot sort by "${name}"; sortable fields: ${Object.keys(spec.sortable).join(', ')}`,
-        { errors: [{ field: 'sort', message: `"${name}" is not sortable` }] },
+        { errors: [fieldError('sort', 'not_sortable', `"${name}" is not sortable`)] },
       );
     }
     return { name, column: field.column, property: field.property, descending };
   });
   if (terms.length === 0 || new Set(terms.map((term) => term.name)).size !== terms.length) {
     throw new ProblemException('INVALID_SORT', 'The sort must name each field once', {
-      errors: [{ field: 'sort', message: 'must name each field once' }],
+      errors: [fieldError('sort', 'sort_repeated', 'must name each field once')],
     });
   }
   return terms;
@@ -65,7 +65,7 @@ export function encodeCursor(signature: string, values: CursorValue[]): string {
 export function decodeCursor(cursor: string, signature: string, length: number): CursorValue[] {
   const invalid = (why: string) =>
     new ProblemException('INVALID_CURSOR', `The cursor ${why}; start again from the first page`, {
-      errors: [{ field: 'cursor', message: why }],
+      errors: [fieldError('cursor', 'invalid_cursor', why)],
     });
   let parsed: unknown;
   try {

@@ -33,32 +33,40 @@ import {
   type ListingStatus,
 } from '../company.enums';
 import type { Company } from '../company.entity';
-import { CREDIT_CODE_MESSAGES, creditCodeProblem, normaliseCreditCode } from '../credit-code';
+import {
+  CREDIT_CODE_ERROR_CODES,
+  CREDIT_CODE_MESSAGES,
+  creditCodeProblem,
+  CreditCodeProblem,
+  normaliseCreditCode,
+} from '../credit-code';
 
 export const YUAN = /^\d{1,16}(\.\d{1,2})?$/;
 export const YUAN_MESSAGE = 'must be an amount in yuan as a decimal string, e.g. "1250000.00"';
 
-/** A unified social credit code, folded (spaces, case, full width) and checked per GB 32100-2015. */
+/**
+ * A unified social credit code, folded (spaces, case, full width) and checked per GB 32100-2015.
+ * One constraint per problem, named by its field-error code (`credit_code_length`, …), so that a
+ * client learns which from the code alone; at most one of them fails.
+ */
 export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) => {
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' ? normaliseCreditCode(value) || undefined : value,
     )(target, propertyName);
-    registerDecorator({
-      name: 'isCreditCode',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options,
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && creditCodeProblem(value) === null,
-        defaultMessage: (args) => {
-          const value = args?.value as unknown;
-          const problem = typeof value === 'string' ? creditCodeProblem(value) : 'length';
-          return `creditCode ${CREDIT_CODE_MESSAGES[problem ?? 'length']}`;
+    for (const [problem, name] of Object.entries(CREDIT_CODE_ERROR_CODES)) {
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: String(propertyName),
+        options,
+        validator: {
+          validate: (value: unknown) =>
+            (typeof value === 'string' ? creditCodeProblem(value) : 'length') !== problem,
+          defaultMessage: () => `creditCode ${CREDIT_CODE_MESSAGES[problem as CreditCodeProblem]}`,
         },
-      },
-    });
+      });
+    }
   };
 }
 

@@ -10,8 +10,8 @@ import { CompaniesService } from '../../companies/companies.service';
 import { SIMILAR_NAME_THRESHOLD } from '../../companies/company-matcher';
 import { normaliseCompanyName } from '../../companies/company-name';
 import {
+  CREDIT_CODE_ERROR_CODES,
   CREDIT_CODE_MESSAGES,
-  CreditCodeProblem,
   creditCodeProblem,
   normaliseCreditCode,
 } from '../../companies/credit-code';
@@ -22,13 +22,7 @@ import type { ConflictMatch } from '../lead-conflict.entity';
 import type { LeadSource } from '../lead.enums';
 import { FirmClaims } from '../firm-claims';
 import { ImportField, mapHeader, parseSegment, parseSource } from './lead-csv-columns';
-import type { ImportReport, ImportRowError, ImportRowErrorCode } from './lead-import.report';
-
-const CREDIT_CODE_ERROR_CODES: Record<CreditCodeProblem, ImportRowErrorCode> = {
-  length: 'credit_code_length',
-  characters: 'credit_code_characters',
-  'check-digit': 'credit_code_check',
-};
+import type { ImportReport, ImportRowError } from './lead-import.report';
 
 export const MAX_IMPORT_ROWS = 200_000;
 /** The largest CSV the import reads (a 200,000-row file with contacts is about 30 MB). */

@@ -147,7 +147,14 @@ describe('failed calls', () => {
             title: 'The request has invalid fields',
             status: 400,
             code: 'VALIDATION_FAILED',
-            errors: [{ field: 'creditCode', message: 'creditCode must be 18 characters' }],
+            errors: [
+              {
+                field: 'creditCode',
+                code: 'credit_code_length',
+                message: 'creditCode must be 18 characters',
+              },
+              { field: 'name', code: 'maxLength', message: 'too long', params: { max: 200 } },
+            ],
           }),
           { status: 400 },
         ),
@@ -155,9 +162,11 @@ describe('failed calls', () => {
     const invalid = (await createDataProvider()
       .create('companies', { data: { name: 'x' } })
       .catch((error: unknown) => error)) as ApiError;
+    // Translation keys by code (with the values a message names), never the API's English.
     expect(invalid.body.errors).toEqual({
-      creditCode: 'creditCode must be 18 characters',
-      root: { serverError: 'The request has invalid fields' },
+      creditCode: 'crm.fieldErrors.credit_code_length',
+      name: '@@react-admin@@{"message":"crm.fieldErrors.maxLength","args":{"max":200}}',
+      root: { serverError: 'crm.errors.VALIDATION_FAILED' },
     });
   });
 });

@@ -3,10 +3,25 @@ import { readSession, writeSession, type Session } from './session';
 
 export const API_BASE = '/api/v1';
 
-/** One entry of a problem's `errors[]`: a field path and what is wrong with it. */
+/** One entry of a problem's `errors[]`: a field path, the key of what is wrong, and its English. */
 export interface FieldProblem {
   field: string;
+  code: string;
   message: string;
+  /** The limits the message names (`min`, `max`). */
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A field error as react-admin shows it at its input: the translation key, or, when the message
+ * names values, the key and its values in the string form react-admin's ValidationError reads
+ * (react-hook-form keeps only strings).
+ */
+function formError(error: FieldProblem): string {
+  const message = fieldErrorKey(error);
+  return error.params
+    ? `@@react-admin@@${JSON.stringify({ message, args: error.params })}`
+    : message;
 }
 
 /** An RFC 9457 problem+json body as the API sends it. */
@@ -20,20 +35,30 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/** The translation key of a field error: the UI shows its own words, never the API's English. */
+export const fieldErrorKey = (error: FieldProblem) => `crm.fieldErrors.${error.code}`;
+
+/** A problem's field errors as react-admin form errors: each field's first, as a translation key. */
+export function formErrorsOf(problem: Problem): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const error of problem.errors ?? []) fields[error.field] ??= formError(error);
+  return fields;
+}
+
 /**
  * A failed API call. Extends react-admin's HttpError so that forms show `body.errors` at the
- * fields they name and notifications show the message (translated by `code` in the UI).
+ * fields they name and notifications show the message, all translated by `code` in the UI.
  */
 export class ApiError extends HttpError {
   constructor(readonly problem: Problem) {
-    const fields: Record<string, string> = {};
-    for (const { field, message } of problem.errors ?? []) fields[field] ??= message;
+    const fields = formErrorsOf(problem);
     const hasFields = Object.keys(fields).length > 0;
     super(`crm.errors.${problem.code}`, problem.status, {
       ...problem,
-      // react-admin shows `body.errors` at the form fields they name (server-side validation).
+      // react-admin shows `body.errors` at the form fields they name (server-side validation),
+      // and the root one as a notification.
       errors: hasFields
-        ? { ...fields, root: { serverError: problem.detail ?? problem.title } }
+        ? { ...fields, root: { serverError: `crm.errors.${problem.code}` } }
         : undefined,
     });
     // HttpError resets the prototype to its own: restore this subclass's so that `instanceof

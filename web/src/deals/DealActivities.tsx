@@ -16,7 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Box, Typography } from '@mui/material';
-import { ApiError } from '../api/http';
+import { ApiError, formErrorsOf } from '../api/http';
 import type { Company, Deal, Schemas } from '../api/types';
 import { useAllowed } from '../auth/useAllowed';
 import { enumChoices } from '../common/enums';
@@ -54,9 +54,8 @@ function AddActivityForm({ target }: { target: ActivityTarget }) {
       setGeneration((n) => n + 1);
       refresh();
     } catch (error) {
-      const fieldErrors = error instanceof ApiError ? error.problem.errors : undefined;
-      if (fieldErrors?.length)
-        return Object.fromEntries(fieldErrors.map((e) => [e.field, e.message]));
+      if (error instanceof ApiError && error.problem.errors?.length)
+        return formErrorsOf(error.problem);
       notify(error instanceof Error ? error.message : 'crm.errors.INTERNAL_ERROR', {
         type: 'error',
       });

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useDataProvider, useNotify } from 'react-admin';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { Problem } from '../api/http';
 import type { CrmDataProvider } from '../api/dataProvider';
 import type { Deal } from '../api/types';
@@ -30,6 +30,7 @@ type MovableDeal = Pick<Deal, 'id' | 'title' | 'version'>;
 export function useDealMove({ onReload }: { onReload: () => void }) {
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
+  const translate = useTranslate();
   const stageName = useStageName();
   const versionConflict = useVersionConflict('deals');
   const [refusal, setRefusal] = useState<GateRefusal | null>(null);
@@ -66,7 +67,7 @@ export function useDealMove({ onReload }: { onReload: () => void }) {
           dealTitle: deal.title,
           stageName: stageName(stage),
           unmet: (problem.unmet as UnmetGate[] | undefined) ?? [
-            { gate: 'unknown', message: problem.detail ?? problem.title },
+            { gate: 'unknown', message: translate('crm.errors.STAGE_GATE_UNMET') },
           ],
         });
       } else {

@@ -1,5 +1,5 @@
 import { useLocaleState, useTranslate } from 'react-admin';
-import { ApiError } from '../api/http';
+import { ApiError, fieldErrorKey } from '../api/http';
 import { formatYuan } from './programs';
 
 /**
@@ -22,7 +22,7 @@ export function useRefusalText() {
       return translate('crm.incentives.errors.field', {
         error: text,
         field: translate(`resources.applications.fields.${field.field}`, { _: field.field }),
-        message: field.message,
+        message: translate(fieldErrorKey(field), field.params),
       });
     return text;
   };

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, AlertTitle, Stack, Typography } from '@mui/material';
+import { Alert, Stack, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
   AutocompleteInput,
@@ -19,6 +19,8 @@ import type { Schemas } from '../api/types';
 import { AI_SEGMENTS, enumChoices, LEAD_SOURCES } from '../common/enums';
 import { DuplicateWarning } from './DuplicateWarning';
 import type { CreatedLead } from './types';
+import { useProblemText } from '../common/useProblemText';
+import { validateCompany } from '../companies/validation';
 
 type CreateLeadBody = Schemas['CreateLeadDto'];
 type CreateCompany = Schemas['CreateCompanyDto'];
@@ -75,7 +77,7 @@ function NewFirmInputs() {
     <>
       <TextInput source="company.name" validate={required()} />
       <InputRow>
-        <TextInput source="company.creditCode" />
+        <TextInput source="company.creditCode" validate={validateCompany.creditCode} />
         <TextInput source="company.nameEn" />
       </InputRow>
       <InputRow>
@@ -115,11 +117,10 @@ function SectionTitle({ label }: { label: string }) {
 
 /** The API refused the lead because another promoter works the firm (409 LEAD_CONFLICT). */
 function RefusedAlert({ problem }: { problem: Problem }) {
-  const translate = useTranslate();
+  const problemText = useProblemText();
   return (
     <Alert severity="error" sx={{ width: '100%', mb: 2 }}>
-      <AlertTitle>{translate(`crm.errors.${problem.code}`)}</AlertTitle>
-      {problem.detail}
+      {problemText(problem, 'leads')}
     </Alert>
   );
 }

@@ -25,6 +25,7 @@ import { ApiError, type Problem } from '../api/http';
 import { downloadTemplate, IMPORT_COLUMNS } from './importColumns';
 import { ImportReportView } from './ImportReportView';
 import type { ImportReport } from './types';
+import { useProblemText } from '../common/useProblemText';
 
 const STEPS = ['choose', 'preview', 'done'] as const;
 type WizardStep = (typeof STEPS)[number];
@@ -166,6 +167,7 @@ function Done({ report, onAgain }: { report: ImportReport; onAgain: () => void }
 /** CSV import in three steps: choose a file, check it with a dry run, then import it. */
 export function LeadImportPage() {
   const translate = useTranslate();
+  const problemText = useProblemText();
   const dataProvider = useDataProvider<CrmDataProvider>();
   const [step, setStep] = useState<WizardStep>('choose');
   const [file, setFile] = useState<File | null>(null);
@@ -214,8 +216,7 @@ export function LeadImportPage() {
         </Stepper>
         {problem ? (
           <Alert severity="error" sx={{ mb: 2 }}>
-            <AlertTitle>{translate(`crm.errors.${problem.code}`, { _: problem.title })}</AlertTitle>
-            {problem.detail}
+            {problemText(problem)}
           </Alert>
         ) : null}
         {step === 'choose' ? (

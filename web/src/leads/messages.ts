@@ -49,7 +49,6 @@ export const messages: FeatureMessages = {
     crm: {
       leads: {
         onHold: '撞单冻结',
-        errorWithDetail: '%{error}：%{detail}',
         list: { search: '搜索企业名称' },
         show: { timeline: '跟进记录' },
         create: {
@@ -252,7 +251,6 @@ export const messages: FeatureMessages = {
     crm: {
       leads: {
         onHold: 'On hold',
-        errorWithDetail: '%{error}: %{detail}',
         list: { search: 'Search company names' },
         show: { timeline: 'History' },
         create: {

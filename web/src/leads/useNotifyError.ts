@@ -1,16 +1,14 @@
-import { useNotify, useTranslate } from 'react-admin';
+import { useNotify } from 'react-admin';
 import { ApiError } from '../api/http';
+import { useProblemText } from '../common/useProblemText';
 
-/** Notifies a failed call: the translated error code, and the API's detail that says what to do. */
+/** Notifies a failed call in the user's language: the error's code and its field errors. */
 export function useNotifyError() {
   const notify = useNotify();
-  const translate = useTranslate();
+  const problemText = useProblemText();
   return (error: unknown) => {
-    if (error instanceof ApiError && error.problem.detail) {
-      notify('crm.leads.errorWithDetail', {
-        type: 'error',
-        messageArgs: { error: translate(error.message), detail: error.problem.detail },
-      });
+    if (error instanceof ApiError) {
+      notify(problemText(error.problem, 'leads'), { type: 'error' });
       return;
     }
     notify(error instanceof Error ? error.message : 'crm.errors.INTERNAL_ERROR', { type: 'error' });

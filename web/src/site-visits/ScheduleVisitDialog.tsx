@@ -16,13 +16,14 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { ApiError } from '../api/http';
+import { ApiError, formErrorsOf } from '../api/http';
 import type { CrmDataProvider } from '../api/dataProvider';
 import type { Deal, SiteVisit } from '../api/types';
 import { beijingWallClock, wallClockToIso } from './beijingTime';
 import { PlaceInputs } from './PlaceInputs';
 import { VisitClashAlert } from './VisitClashAlert';
 import { dealLabel } from './useVisitLabels';
+import { useProblemText } from '../common/useProblemText';
 
 interface VisitFormValues {
   dealId: string;
@@ -113,6 +114,7 @@ export function ScheduleVisitDialog({
   onSaved: (visit: SiteVisit) => void;
 }) {
   const translate = useTranslate();
+  const problemText = useProblemText();
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<CrmDataProvider>();
@@ -139,7 +141,7 @@ export function ScheduleVisitDialog({
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setFailure(error);
-      return Object.fromEntries((error.problem.errors ?? []).map((e) => [e.field, e.message]));
+      return formErrorsOf(error.problem);
     }
   };
 
@@ -179,8 +181,7 @@ export function ScheduleVisitDialog({
           <VisitClashAlert visitId={visit?.id} />
           {failure ? (
             <Alert severity="error" sx={{ mt: 1 }}>
-              {translate(failure.message)}
-              {failure.problem.detail ? ` — ${failure.problem.detail}` : ''}
+              {problemText(failure.problem, 'site-visits')}
             </Alert>
           ) : null}
         </DialogContent>

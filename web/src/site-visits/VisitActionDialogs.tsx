@@ -25,6 +25,7 @@ import {
 import type { CrmDataProvider } from '../api/dataProvider';
 import { ApiError } from '../api/http';
 import type { SiteVisit } from '../api/types';
+import { useProblemText } from '../common/useProblemText';
 
 export type VisitAction = 'complete' | 'cancel' | 'no-show';
 
@@ -84,6 +85,7 @@ export function VisitActionDialog({
   onDone: () => void;
 }) {
   const translate = useTranslate();
+  const problemText = useProblemText();
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<CrmDataProvider>();
@@ -125,8 +127,7 @@ export function VisitActionDialog({
           {action === 'no-show' ? translate('crm.visits.noShowConfirm') : ACTION_INPUTS[action]}
           {failure ? (
             <Alert severity="error" sx={{ mt: 1 }}>
-              {translate(failure.message)}
-              {failure.problem.detail ? ` — ${failure.problem.detail}` : ''}
+              {problemText(failure.problem, 'site-visits')}
             </Alert>
           ) : null}
         </DialogContent>

@@ -15,10 +15,11 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { CrmDataProvider } from '../api/dataProvider';
-import { ApiError } from '../api/http';
+import { ApiError, formErrorsOf } from '../api/http';
 import type { Company, Deal } from '../api/types';
 import { beijingWallClock, wallClockToIso } from '../site-visits/beijingTime';
 import { dealLabel } from '../site-visits/useVisitLabels';
+import { useProblemText } from '../common/useProblemText';
 
 interface TaskFormValues {
   title: string;
@@ -62,6 +63,7 @@ function LinkInputs() {
 /** Adds a task for the current user: on the deal given, or on a deal or company chosen here. */
 export function AddTaskDialog({ onClose, deal }: { onClose: () => void; deal?: Deal }) {
   const translate = useTranslate();
+  const problemText = useProblemText();
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<CrmDataProvider>();
@@ -87,7 +89,7 @@ export function AddTaskDialog({ onClose, deal }: { onClose: () => void; deal?: D
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setFailure(error);
-      return Object.fromEntries((error.problem.errors ?? []).map((e) => [e.field, e.message]));
+      return formErrorsOf(error.problem);
     }
   };
 
@@ -106,12 +108,7 @@ export function AddTaskDialog({ onClose, deal }: { onClose: () => void; deal?: D
           />
           {deal ? null : <LinkInputs />}
           <TextInput source="notes" multiline minRows={2} />
-          {failure ? (
-            <Alert severity="error">
-              {translate(failure.message)}
-              {failure.problem.detail ? ` — ${failure.problem.detail}` : ''}
-            </Alert>
-          ) : null}
+          {failure ? <Alert severity="error">{problemText(failure.problem, 'tasks')}</Alert> : null}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{translate('crm.common.cancel')}</Button>
