@@ -22,7 +22,9 @@ import { PROJECT_ROOT } from './config/paths';
 import { DemoDataService } from './demo/demo-data.service';
 import { setupOpenApi } from './openapi';
 
-export const API_PREFIX = 'api/v1';
+import { API_PREFIX } from './common/http/api-prefix';
+
+export { API_PREFIX };
 const WEB_ROOT = join(PROJECT_ROOT, 'web', 'dist');
 /** How often Node looks for requests past their time (its default, 30 s, would double a 30 s timeout). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;

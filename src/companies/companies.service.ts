@@ -83,6 +83,16 @@ export class CompaniesService {
     return company;
   }
 
+  /** The names of firms by id, removed ones included (for messages that name them). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.companies.find({
+      select: { id: true, name: true },
+      where: { id: In([...new Set(ids)]) },
+      withDeleted: true,
+    });
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   matches(candidate: { name?: string; creditCode?: string | null }): Promise<CompanyMatch[]> {
     return findCompanyMatches(this.txHost.tx, candidate);
   }

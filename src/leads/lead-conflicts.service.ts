@@ -6,6 +6,7 @@ import type { Principal } from '../auth/roles';
 import { CompaniesService } from '../companies/companies.service';
 import { notFound, ProblemException } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
+import { containsText, escapeLike } from '../common/sql/like';
 import type { Page } from '../common/pagination/page';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ListConflictsQuery, ResolveConflictDto } from './dto/lead-conflict.dto';
@@ -45,6 +46,15 @@ export class LeadConflictsService {
     const qb = this.withLeads();
     if (query.status) qb.andWhere('conflict.status = :status', { status: query.status });
     if (query.leadId) qb.andWhere('conflict.leadId = :leadId', { leadId: query.leadId });
+    if (query.q) {
+      qb.andWhere(
+        containsText(query.q, ['leadCompany.name', 'existingCompany.name'], {
+          term: ':q',
+          pattern: ':pattern',
+        }),
+        { q: query.q, pattern: escapeLike(query.q) },
+      );
+    }
     return paginate(qb, query, {
       sortable: { createdAt: { column: 'conflict.createdAt', property: 'createdAt' } },
       defaultSort: '-createdAt',
@@ -143,7 +153,7 @@ export class LeadConflictsService {
         title: `撞单已处理 / Lead conflict resolved: ${dto.resolution}`,
         entityType: ENTITY,
         entityId: id,
-        data: { resolution: dto.resolution },
+        data: { subject: held.company?.name ?? null, resolution: dto.resolution },
       })),
     );
     await this.audit.record({

@@ -239,13 +239,18 @@ export class LeadsService {
       }),
     );
     const managers = await this.users.activeIdsWithRoles(['manager']);
+    const held = await this.leads.findOneOrFail({
+      where: { id: leadId },
+      relations: { company: true },
+    });
     await this.notifications.notify(
       managers.map((userId) => ({
         userId,
         kind: 'lead.conflict_opened',
-        title: '撞单待处理 / A lead conflict needs a decision',
+        title: `撞单待处理 / A lead conflict needs a decision: ${held.company!.name}`,
         entityType: 'LeadConflict',
         entityId: conflict.id,
+        data: { subject: held.company!.name },
       })),
     );
     await this.audit.record({
@@ -540,13 +545,15 @@ export class LeadsService {
         owner,
       );
     }
+    const names = await this.companies.namesOf(returned.map((row) => row.company_id));
     await this.notifications.notify(
       returned.map((row) => ({
         userId: row.previous_owner_id,
         kind: 'lead.returned_to_pool',
-        title: `线索已回归公海 / A lead returned to the pool after ${days} idle days`,
+        title: `线索已回归公海 / A lead returned to the pool after ${days} idle days: ${names.get(row.company_id)}`,
         entityType: ENTITY,
         entityId: row.id,
+        data: { subject: names.get(row.company_id) ?? null, days },
       })),
     );
     await this.audit.recordMany(

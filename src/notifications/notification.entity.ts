@@ -17,6 +17,7 @@ export type NotificationData = Record<string, string | number | boolean | null>;
 /** Something a user should know about (a lead returned to the pool, a conflict resolved, …). */
 @Entity('notifications')
 @Index('idx_notifications_user', ['userId', 'createdAt', 'id'])
+@Index('idx_notifications_user_kind', ['userId', 'kind', 'createdAt', 'id'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) userId!: string;

@@ -6,7 +6,7 @@ import { notFound } from '../common/errors/problem.exception';
 import { paginate } from '../common/pagination/keyset';
 import type { Page } from '../common/pagination/page';
 import type { Principal } from '../auth/roles';
-import { ListNotificationsQuery } from './dto/notification.dto';
+import { ListNotificationGroupsQuery, ListNotificationsQuery } from './dto/notification.dto';
 import { Notification, type NotificationData } from './notification.entity';
 
 export interface NewNotification {
@@ -48,11 +48,60 @@ export class NotificationsService {
       .createQueryBuilder('n')
       .where('n.userId = :userId', { userId: principal.id });
     if (query.unread) qb.andWhere('n.readAt IS NULL');
+    if (query.group) qb.andWhere('n.kind = :group', { group: query.group });
     return paginate(qb, query, {
       sortable: { createdAt: { column: 'n.createdAt', property: 'createdAt' } },
       defaultSort: '-createdAt',
       idColumn: 'n.id',
     });
+  }
+
+  /** The caller's notifications by group, newest group first, each with its newest notification. */
+  async groups(
+    principal: Principal,
+    query: ListNotificationGroupsQuery,
+  ): Promise<{ group: string; count: number; unread: number; latest: Notification }[]> {
+    const qb = this.notifications
+      .createQueryBuilder('n')
+      .distinctOn(['n.kind'])
+      .where('n.userId = :userId', { userId: principal.id })
+      .orderBy('n.kind')
+      .addOrderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'DESC');
+    if (query.unread) qb.andWhere('n.readAt IS NULL');
+    const counts = this.notifications
+      .createQueryBuilder('n')
+      .select('n.kind', 'kind')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('(count(*) FILTER (WHERE n.readAt IS NULL))::int', 'unread')
+      .where('n.userId = :userId', { userId: principal.id })
+      .groupBy('n.kind');
+    if (query.unread) counts.andWhere('n.readAt IS NULL');
+    const [latest, totals] = await Promise.all([
+      qb.getMany(),
+      counts.getRawMany<{ kind: string; count: number; unread: number }>(),
+    ]);
+    const byKind = new Map(totals.map((row) => [row.kind, row]));
+    return latest
+      .map((notification) => ({
+        group: notification.kind,
+        count: byKind.get(notification.kind)?.count ?? 0,
+        unread: byKind.get(notification.kind)?.unread ?? 0,
+        latest: notification,
+      }))
+      .sort((a, b) => b.latest.createdAt.getTime() - a.latest.createdAt.getTime());
+  }
+
+  /** Marks every unread notification of the caller read, or those of one group. */
+  @Transactional()
+  async markAllRead(principal: Principal, group?: string): Promise<number> {
+    const update = this.notifications
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: () => 'now()', version: () => 'version + 1' })
+      .where('userId = :userId AND readAt IS NULL', { userId: principal.id });
+    if (group) update.andWhere('kind = :group', { group });
+    return (await update.execute()).affected ?? 0;
   }
 
   @Transactional()

@@ -266,10 +266,15 @@ describe('web admin: site-visit calendar, my tasks and the notifications bell', 
     expect(before).toBeGreaterThanOrEqual(2);
     await bell.click();
     const popover = page.getByRole('dialog', { name: '通知' });
-    const item = popover.getByRole('button', { name: /新任务：联系算力中心开通账号/ });
-    await item.waitFor();
+    // Both tasks are one line of the bell, naming the newest, which opens the group's page.
+    const group = popover.getByRole('button', { name: /新任务：联系算力中心开通账号.*\d+ 条/ });
+    await group.waitFor();
     await screenshot(page, 'notifications-bell-open');
-
+    await group.click();
+    await page.waitForURL(/#\/notifications\?/);
+    const item = page
+      .getByRole('list', { name: '通知' })
+      .getByRole('button', { name: /新任务：联系算力中心开通账号/ });
     await item.click();
     await page.waitForURL(/#\/my-tasks$/);
     await page.getByRole('button', { name: `通知（${before - 1} 条未读）` }).waitFor();

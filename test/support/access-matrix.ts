@@ -135,6 +135,12 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/v1/api-keys/:id': { expect: ADMIN, request: (f) => id(f.apiKey) },
 
   'GET /api/v1/notifications': { expect: STAFF },
+  'GET /api/v1/notifications/groups': { expect: STAFF },
+  // Marks the caller's own only: a group nobody has, so that the fixtures stay unread.
+  'POST /api/v1/notifications/read': {
+    expect: STAFF,
+    request: () => ({ body: { group: 'matrix.none' } }),
+  },
   'PATCH /api/v1/notifications/:id': {
     expect: OWN_INBOX,
     request: (f) => ({ ...id(f.notification), body: { read: true } }),

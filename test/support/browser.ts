@@ -32,17 +32,21 @@ export interface AdminSession {
   page: Page;
 }
 
+/** A phone's screen, as the promoters' (390 × 844 CSS pixels). */
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+
 /** A fresh browser context (its own storage) at the web admin, in Chinese unless told otherwise. */
 export async function openAdmin(
   browser: Browser,
   baseUrl: string,
-  options: { locale?: 'zh' | 'en' } = {},
+  options: { locale?: 'zh' | 'en'; phone?: boolean } = {},
 ): Promise<AdminSession> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
+    viewport: options.phone ? PHONE_VIEWPORT : { width: 1440, height: 900 },
+    ...(options.phone ? { isMobile: true, hasTouch: true } : {}),
   });
   if (options.locale === 'en')
     await context.addInitScript({ content: "localStorage.setItem('park-crm.locale', 'en');" });
@@ -51,11 +55,11 @@ export async function openAdmin(
   return { context, page };
 }
 
-/** Signs in through the login form as a demo user (`promoter1`, `manager`, …). */
-export async function signIn(page: Page, user: string): Promise<void> {
+/** Signs in through the login form as a demo user (`promoter1`, `manager`, …) or by e-mail. */
+export async function signIn(page: Page, user: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/#/login');
-  await page.getByLabel(/^(邮箱|E-mail)/).fill(`${user}@demo.park`);
-  await page.getByLabel(/^(密码|Password)/).fill(DEMO_PASSWORD);
+  await page.getByLabel(/^(邮箱|E-mail)/).fill(user.includes('@') ? user : `${user}@demo.park`);
+  await page.getByLabel(/^(密码|Password)/).fill(password);
   await page.getByRole('button', { name: /登录|Sign in/ }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
@@ -66,4 +70,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** How far the page reaches past the viewport's right edge, in CSS pixels (0 when it fits). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  const width = await page.locator('html').evaluate((html) => html.scrollWidth);
+  return Math.max(0, width - page.viewportSize()!.width);
 }

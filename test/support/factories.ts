@@ -33,6 +33,9 @@ export function newCompanyName(): string {
 }
 
 /** A new staff user and their access token. */
+/** The password of the users newUser creates. */
+export const NEW_USER_PASSWORD = 'a-long-password';
+
 export async function newUser(
   t: TestApp,
   role: 'promoter' | 'manager' | 'viewer' | 'admin' = 'promoter',
@@ -44,11 +47,11 @@ export async function newUser(
       email,
       displayName: `${role} ${email.slice(0, 12)}`,
       role,
-      password: 'a-long-password',
+      password: NEW_USER_PASSWORD,
     },
   });
   if (created.status !== 201) throw new Error(`creating ${email}: ${created.text}`);
-  const login = await t.login(email, 'a-long-password');
+  const login = await t.login(email, NEW_USER_PASSWORD);
   return { id: created.body.id as string, email, token: login.body.accessToken as string };
 }
 

@@ -13,7 +13,7 @@ import { applications, programs } from './incentives';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { theme, darkTheme } from './layout/theme';
-import { ConflictQueue, LeadImportPage, leads, PoolPage } from './leads';
+import { ConflictQueue, ConflictShow, LeadImportPage, leads, PoolPage } from './leads';
 import { notifications } from './notifications';
 import { onboardingTemplates, onboardingTracks } from './onboarding';
 import { ReportsPage, targets } from './reports';
@@ -58,7 +58,7 @@ export function App() {
       <Resource name="deals" {...deals} />
       <Resource name="companies" {...companies} />
       <Resource name="leads" {...leads} />
-      <Resource name="lead-conflicts" list={ConflictQueue} />
+      <Resource name="lead-conflicts" list={ConflictQueue} show={ConflictShow} />
       <Resource name="site-visits" {...siteVisits} />
       <Resource name="tasks" {...tasks} />
       <Resource name="notifications" {...notifications} />

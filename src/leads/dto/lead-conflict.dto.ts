@@ -21,6 +21,13 @@ export class ListConflictsQuery extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   leadId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name of either lead’s firm' })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class ResolveConflictDto {

@@ -176,6 +176,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/notifications/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications by group (kind), newest group first, with counts and the newest */
+    get: operations['NotificationsController_groups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark all my unread notifications read, or those of one group */
+    post: operations['NotificationsController_markAllRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/notifications/{id}': {
     parameters: {
       query?: never;
@@ -1813,10 +1847,22 @@ export interface components {
       id: string;
       /** @example lead.returned_to_pool */
       kind: string;
+      /**
+       * @description Notifications of one group are shown and marked read together: those of one kind, e.g. `lead.conflict_opened`
+       * @example lead.returned_to_pool
+       */
+      group: string;
       title: string;
+      /** @description The name of the record it is about (a firm, a deal, a task), when it has one */
+      subject: string | null;
       entityType: string | null;
       /** Format: uuid */
       entityId: string | null;
+      /**
+       * @description The API path of the record it is about
+       * @example /api/v1/lead-conflicts/8f1c2c0e-5d1b-4c53-9a51-2a4d1c1b9e10
+       */
+      link: string | null;
       data: {
         [key: string]: unknown;
       };
@@ -1825,6 +1871,29 @@ export interface components {
       version: number;
       /** Format: date-time */
       createdAt: string;
+    };
+    NotificationGroupDto: {
+      /** @description Notifications of one group are shown and marked read together: those of one kind, e.g. `lead.conflict_opened` */
+      group: string;
+      kind: string;
+      /** @description Notifications in the group (unread ones only when asked) */
+      count: number;
+      /** @description Unread notifications in the group */
+      unread: number;
+      /** @description The newest notification of the group */
+      latest: components['schemas']['NotificationDto'];
+    };
+    NotificationGroupsDto: {
+      /** @description Newest group first */
+      data: components['schemas']['NotificationGroupDto'][];
+    };
+    MarkNotificationsReadDto: {
+      /** @description Notifications of one group are shown and marked read together: those of one kind, e.g. `lead.conflict_opened` */
+      group?: string;
+    };
+    MarkedReadDto: {
+      /** @description How many notifications this marked read */
+      updated: number;
     };
     UpdateNotificationDto: {
       read: boolean;
@@ -4460,6 +4529,8 @@ export interface operations {
         withTotal?: boolean;
         /** @description Only unread notifications */
         unread?: boolean;
+        /** @description Notifications of one group are shown and marked read together: those of one kind, e.g. `lead.conflict_opened` */
+        group?: string;
       };
       header?: never;
       path?: never;
@@ -4475,6 +4546,79 @@ export interface operations {
           'application/json': components['schemas']['PageMeta'] & {
             data: components['schemas']['NotificationDto'][];
           };
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_groups: {
+    parameters: {
+      query?: {
+        /** @description Only groups with unread notifications, counting those */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationGroupsDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no valid access token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN: the caller’s role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  NotificationsController_markAllRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkNotificationsReadDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkedReadDto'];
         };
       };
       /** @description UNAUTHENTICATED: no valid access token or API key */
@@ -5882,6 +6026,8 @@ export interface operations {
         withTotal?: boolean;
         status?: 'open' | 'resolved';
         leadId?: string;
+        /** @description Part of the name of either lead’s firm */
+        q?: string;
       };
       header?: never;
       path?: never;

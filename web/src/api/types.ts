@@ -15,4 +15,5 @@ export type StageHistory = Schemas['StageHistoryDto'];
 export type SiteVisit = Schemas['SiteVisitDto'];
 export type Task = Schemas['TaskDto'];
 export type Notification = Schemas['NotificationDto'];
+export type NotificationGroup = Schemas['NotificationGroupDto'];
 export type User = Schemas['UserDto'];

@@ -21,8 +21,12 @@ import {
   DataTable,
   Link,
   List,
+  Labeled,
   RecordContextProvider,
   SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextInput,
   useDataProvider,
   useNotify,
   useRecordContext,
@@ -35,7 +39,7 @@ import { BeijingDateTimeField } from '../common/fields';
 import { UserField } from '../common/users';
 import { CONFLICT_RESOLUTIONS } from './constants';
 import type { ConflictResolution, LeadConflict } from './types';
-import { useNotifyError } from './useNotifyError';
+import { useNotifyError } from '../common/useNotifyError';
 import { useAllowed } from '../auth/useAllowed';
 
 /** One side of a conflict: the lead's firm (linking to the lead) and its owner. */
@@ -84,7 +88,7 @@ function ResolveDialog({ conflict, onClose }: { conflict: LeadConflict; onClose:
   const translate = useTranslate();
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError('leads');
   const refresh = useRefresh();
   const [resolution, setResolution] = useState<ConflictResolution>('keep_existing');
   const [note, setNote] = useState('');
@@ -191,6 +195,7 @@ function ResolveButton(_props: { label?: string }) {
 }
 
 const conflictFilters = [
+  <TextInput key="q" source="q" label="crm.leads.conflicts.search" alwaysOn />,
   <SelectInput
     key="status"
     source="status"
@@ -211,7 +216,7 @@ export function ConflictQueue() {
       sort={{ field: 'createdAt', order: 'DESC' }}
       actions={false}
     >
-      <DataTable bulkActionButtons={false} rowClick={false}>
+      <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col
           source="lead"
           disableSort
@@ -229,4 +234,37 @@ export function ConflictQueue() {
       </DataTable>
     </List>
   );
+}
+
+function ConflictTitle() {
+  const conflict = useRecordContext<LeadConflict>();
+  const translate = useTranslate();
+  return conflict ? (
+    <>{translate('crm.leads.conflicts.title', { name: conflict.lead.companyName })}</>
+  ) : null;
+}
+
+/** One conflict, as a notification opens it: both sides, how they matched, and the decision. */
+export function ConflictShow() {
+  return (
+    <Show title={<ConflictTitle />} actions={false}>
+      <SimpleShowLayout>
+        <Labeled source="lead">
+          <PartyOf side="lead" />
+        </Labeled>
+        <Labeled source="existingLead">
+          <PartyOf side="existingLead" />
+        </Labeled>
+        <MatchText label="resources.lead-conflicts.fields.match" />
+        <BeijingDateTimeField source="createdAt" />
+        <Outcome label="resources.lead-conflicts.fields.status" />
+        <ResolveButton />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+function PartyOf({ side }: { side: 'lead' | 'existingLead' }) {
+  const conflict = useRecordContext<LeadConflict>();
+  return conflict ? <Party lead={conflict[side]} /> : null;
 }

@@ -22,7 +22,7 @@ import { useVersionConflict } from '../common/CrmEdit';
 import { VersionConflictDialog } from '../common/VersionConflictDialog';
 import { ACTIVE_STATUSES } from './constants';
 import type { ConvertLead } from './types';
-import { useNotifyError } from './useNotifyError';
+import { useNotifyError } from '../common/useNotifyError';
 import { useAllowed } from '../auth/useAllowed';
 
 const YUAN = /^\d{1,15}(\.\d{1,2})?$/;
@@ -52,7 +52,7 @@ function ConvertDialog({
 }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<CrmDataProvider>();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError('leads');
   const refresh = useRefresh();
   const versionConflict = useVersionConflict('leads');
 

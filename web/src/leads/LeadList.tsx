@@ -21,7 +21,7 @@ import { BeijingDateTimeField } from '../common/fields';
 import { enumChoices, LEAD_SOURCES, LEAD_STATUSES } from '../common/enums';
 import { UserField, UserInput } from '../common/users';
 import { CompanyLinkField, EnumField, LeadStatusField, OnHoldMarker } from './fields';
-import { useNotifyError } from './useNotifyError';
+import { useNotifyError } from '../common/useNotifyError';
 
 const leadFilters = [
   <TextInput key="q" source="q" label="crm.leads.list.search" alwaysOn />,
@@ -34,7 +34,7 @@ const leadFilters = [
 /** Downloads the leads matching the list's current filters and sort as CSV. */
 function ExportCsvButton() {
   const { filterValues, sort } = useListContext();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError('leads');
   const [busy, setBusy] = useState(false);
   const exportCsv = async () => {
     setBusy(true);

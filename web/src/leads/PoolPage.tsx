@@ -18,7 +18,7 @@ import type { Lead } from '../api/types';
 import { BeijingDateTimeField } from '../common/fields';
 import { UserField } from '../common/users';
 import { CompanyLinkField, EnumField, LeadStatusField } from './fields';
-import { useNotifyError } from './useNotifyError';
+import { useNotifyError } from '../common/useNotifyError';
 import { useAllowed } from '../auth/useAllowed';
 
 /** Takes an unowned lead from the pool; of concurrent claims the API lets one win. */
@@ -26,7 +26,7 @@ function ClaimButton(_props: { label?: string }) {
   const lead = useRecordContext<Lead>();
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
-  const notifyError = useNotifyError();
+  const notifyError = useNotifyError('leads');
   const refresh = useRefresh();
   const translate = useTranslate();
   const [claiming, setClaiming] = useState(false);

@@ -12,6 +12,6 @@ export const leads = {
   icon: ContactPhoneIcon,
   recordRepresentation: 'companyName',
 };
-export { ConflictQueue } from './ConflictQueue';
+export { ConflictQueue, ConflictShow } from './ConflictQueue';
 export { LeadImportPage } from './LeadImportPage';
 export { PoolPage } from './PoolPage';

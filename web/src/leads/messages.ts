@@ -101,6 +101,8 @@ export const messages: FeatureMessages = {
           actions: '操作',
         },
         conflicts: {
+          search: '搜索双方企业名称',
+          title: '撞单：%{name}',
           open: '待处理',
           resolvedStatus: '已处理',
           actions: '操作',
@@ -304,6 +306,8 @@ export const messages: FeatureMessages = {
           actions: 'Actions',
         },
         conflicts: {
+          search: 'Search either firm’s name',
+          title: 'Conflict: %{name}',
           open: 'Open',
           resolvedStatus: 'Resolved',
           actions: 'Actions',

@@ -6,90 +6,42 @@ import {
   Divider,
   IconButton,
   List,
-  ListItemButton,
-  ListItemText,
   Popover,
   Tooltip,
   Typography,
 } from '@mui/material';
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import type { Notification } from '../api/types';
-import { formatDateTime } from '../common/format';
-import { notificationPath, subjectOf } from './notificationLinks';
-import { useLatestNotifications, useMarkRead, useUnreadNotifications } from './useNotifications';
+import type { NotificationGroup } from '../api/types';
+import { useNotifyError } from '../common/useNotifyError';
+import { groupPath, notificationPath } from './notificationLinks';
+import { NotificationItem } from './NotificationItem';
+import { useMarkAllRead, useMarkRead, useNotificationGroups } from './useNotifications';
 
-/** The notification in the admin's language: its kind translated, the API's title otherwise. */
-function useNotificationText() {
-  const translate = useTranslate();
-  return (notification: Notification) => {
-    const resolution = notification.data.resolution;
-    const kind = translate(`crm.notifications.kinds.${notification.kind}`, {
-      _: notification.title,
-      ...notification.data,
-      resolution:
-        typeof resolution === 'string' && resolution
-          ? translate(`crm.enums.conflictResolution.${resolution}`)
-          : '',
-    });
-    const subject = subjectOf(notification);
-    const known = kind !== notification.title;
-    return known && subject && !resolution ? `${kind}：${subject}` : kind;
-  };
-}
-
-function NotificationItem({
-  notification,
-  onOpen,
-}: {
-  notification: Notification;
-  onOpen: (notification: Notification) => void;
-}) {
-  const [locale] = useLocaleState();
-  const text = useNotificationText();
-  const unread = !notification.readAt;
-  return (
-    <ListItemButton onClick={() => onOpen(notification)} divider>
-      <Box
-        aria-hidden
-        sx={{
-          width: 8,
-          height: 8,
-          borderRadius: '50%',
-          mr: 1.5,
-          flexShrink: 0,
-          bgcolor: unread ? 'primary.main' : 'transparent',
-        }}
-      />
-      <ListItemText
-        primary={text(notification)}
-        secondary={formatDateTime(notification.createdAt, locale)}
-        slotProps={{ primary: { sx: { fontWeight: unread ? 600 : 400 } } }}
-      />
-    </ListItemButton>
-  );
-}
-
-/** The app bar's bell: unread count, the latest notifications, mark one or all read. */
+/**
+ * The app bar's bell: the unread count and one line per group of unread notifications (a group of
+ * one opens its record, a larger one the notifications page filtered to it); mark all read.
+ */
 export function NotificationsBell() {
   const translate = useTranslate();
-  const notify = useNotify();
   const navigate = useNavigate();
+  const onError = useNotifyError();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const unread = useUnreadNotifications();
-  const latest = useLatestNotifications(!!anchor);
+  const groups = useNotificationGroups(true);
   const markRead = useMarkRead();
-  const count = unread.data?.total ?? unread.data?.data.length ?? 0;
+  const markAllRead = useMarkAllRead();
+  const count = (groups.data ?? []).reduce((sum, group) => sum + group.unread, 0);
   const label = translate('crm.notifications.bell', { smart_count: count });
-  const onError = (error: unknown) =>
-    notify(error instanceof Error ? error.message : 'crm.errors.INTERNAL_ERROR', { type: 'error' });
 
-  const open = (notification: Notification) => {
-    markRead.mutate([notification], { onError });
+  const go = (path: string | null) => {
     setAnchor(null);
-    const path = notificationPath(notification);
     if (path) void navigate(path);
+  };
+  const open = (group: NotificationGroup) => {
+    if (group.count > 1) return go(groupPath(group.group));
+    markRead.mutate([group.latest], { onError });
+    go(notificationPath(group.latest));
   };
 
   return (
@@ -126,24 +78,35 @@ export function NotificationsBell() {
           </Typography>
           <Button
             size="small"
-            disabled={count === 0 || markRead.isPending}
-            onClick={() => markRead.mutate(unread.data?.data ?? [], { onError })}
+            disabled={count === 0 || markAllRead.isPending}
+            onClick={() => markAllRead.mutate(undefined, { onError })}
           >
             {translate('crm.notifications.markAllRead')}
           </Button>
         </Box>
         <Divider />
-        {latest.data?.length ? (
+        {groups.data?.length ? (
           <List disablePadding sx={{ maxHeight: 420, overflow: 'auto' }}>
-            {latest.data.map((notification) => (
-              <NotificationItem key={notification.id} notification={notification} onOpen={open} />
+            {groups.data.map((group) => (
+              <NotificationItem
+                key={group.group}
+                notification={group.latest}
+                count={group.unread}
+                onOpen={() => open(group)}
+              />
             ))}
           </List>
         ) : (
           <Typography sx={{ p: 2 }} color="text.secondary">
-            {translate(latest.isPending ? 'ra.page.loading' : 'crm.notifications.empty')}
+            {translate(groups.isPending ? 'ra.page.loading' : 'crm.notifications.empty')}
           </Typography>
         )}
+        <Divider />
+        <Box sx={{ px: 1, py: 0.5 }}>
+          <Button size="small" fullWidth onClick={() => go('/notifications')}>
+            {translate('crm.notifications.seeAll')}
+          </Button>
+        </Box>
       </Popover>
     </>
   );

@@ -1,4 +1,4 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
+import { NotificationsPage } from './NotificationsPage';
 
-/** Notifications live in the app bar's bell; the resource only names them. */
-export const notifications = { icon: NotificationsIcon };
+export const notifications = { list: NotificationsPage, icon: NotificationsIcon };

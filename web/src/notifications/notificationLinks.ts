@@ -1,6 +1,6 @@
 import type { Notification } from '../api/types';
 
-/** Where a notification leads: the record it is about, or the screen that lists such records. */
+/** Where a notification leads in the admin: the record it is about, or the screen listing such records. */
 export function notificationPath({ kind, entityType, entityId }: Notification): string | null {
   switch (entityType) {
     case 'Deal':
@@ -10,7 +10,9 @@ export function notificationPath({ kind, entityType, entityId }: Notification): 
     case 'Company':
       return `/companies/${entityId}/show`;
     case 'LeadConflict':
-      return '/lead-conflicts';
+      return `/lead-conflicts/${entityId}/show`;
+    case 'ComputeAccount':
+      return `/compute-accounts/${entityId}/show`;
     case 'Task':
       return '/my-tasks';
     case 'SiteVisit':
@@ -20,8 +22,7 @@ export function notificationPath({ kind, entityType, entityId }: Notification): 
   }
 }
 
-/** The record a notification names (a firm, a task), as the API puts it in `data.subject`. */
-export function subjectOf(notification: Notification): string | null {
-  const { subject } = notification.data;
-  return typeof subject === 'string' && subject ? subject : null;
+/** The notifications page showing one group's unread notifications. */
+export function groupPath(group: string): string {
+  return `/notifications?filter=${encodeURIComponent(JSON.stringify({ group, unread: true }))}`;
 }

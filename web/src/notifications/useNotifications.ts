@@ -1,50 +1,42 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDataProvider } from 'react-admin';
+import { useDataProvider, useRefresh } from 'react-admin';
 import type { CrmDataProvider } from '../api/dataProvider';
-import type { Notification } from '../api/types';
+import type { Notification, NotificationGroup } from '../api/types';
 
 const POLL_MS = 30_000;
-const UNREAD_PAGE = 200;
-const LATEST = 10;
-
-interface Page {
-  data: Notification[];
-  total?: number;
-}
 
 const KEY = ['notifications', 'bell'];
 
-/** Unread notifications and their count, polled every 30 s and on window focus. */
-export function useUnreadNotifications() {
+/** The caller's notifications by group (unread ones only when asked), polled every 30 s and on focus. */
+export function useNotificationGroups(unread: boolean) {
   const dataProvider = useDataProvider<CrmDataProvider>();
   return useQuery({
-    queryKey: [...KEY, 'unread'],
+    queryKey: [...KEY, 'groups', unread],
     queryFn: () =>
-      dataProvider.call<Page>('GET', '/notifications', {
-        query: { unread: true, withTotal: true, limit: UNREAD_PAGE },
-      }),
+      dataProvider
+        .call<{ data: NotificationGroup[] }>('GET', '/notifications/groups', {
+          query: unread ? { unread: true } : {},
+        })
+        .then((page) => page.data),
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,
   });
 }
 
-/** The latest notifications, read or not, while the bell's list is open. */
-export function useLatestNotifications(enabled: boolean) {
-  const dataProvider = useDataProvider<CrmDataProvider>();
-  return useQuery({
-    queryKey: [...KEY, 'latest'],
-    queryFn: () =>
-      dataProvider
-        .call<Page>('GET', '/notifications', { query: { limit: LATEST } })
-        .then((page) => page.data),
-    enabled,
-  });
+/** After marking: the bell's groups and the notifications page are read again. */
+function useReread() {
+  const queryClient = useQueryClient();
+  const refresh = useRefresh();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: KEY });
+    refresh();
+  };
 }
 
-/** Marks notifications read (one PATCH each, with If-Match), then re-reads the bell. */
+/** Marks notifications read, one PATCH each with If-Match. */
 export function useMarkRead() {
   const dataProvider = useDataProvider<CrmDataProvider>();
-  const queryClient = useQueryClient();
+  const reread = useReread();
   return useMutation({
     mutationFn: (notifications: Notification[]) =>
       Promise.all(
@@ -57,6 +49,19 @@ export function useMarkRead() {
             }),
           ),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
+    onSettled: reread,
+  });
+}
+
+/** Marks every unread notification read, or one group's, in one request. */
+export function useMarkAllRead() {
+  const dataProvider = useDataProvider<CrmDataProvider>();
+  const reread = useReread();
+  return useMutation({
+    mutationFn: (group?: string) =>
+      dataProvider.call<{ updated: number }>('POST', '/notifications/read', {
+        body: group ? { group } : {},
+      }),
+    onSettled: reread,
   });
 }
