@@ -209,6 +209,53 @@ describe('companies and leads', () => {
       ).toBe(204);
       expect((await list()).filter((c) => c.isPrimary).map((c) => c.id)).toEqual([a.id]);
     });
+
+    it('takes a Chinese phone number, or one with its country code, and refuses one that is not a number', async () => {
+      const lead = await newLead(t, promoter1);
+      const path = `/api/v1/companies/${lead.companyId}/contacts`;
+      for (const phone of [
+        '138 0000 0000',
+        '010-82345678',
+        '+86 139 1234 5678',
+        '+1 650 253 0000',
+      ]) {
+        const created = await t.request('POST', path, {
+          token: promoter1,
+          body: { name: `联系人 ${phone}`, phone },
+        });
+        expect([phone, created.status]).toEqual([phone, 201]);
+      }
+      for (const phone of ['12345', '138 0000 00000', '+86 12', '1'.repeat(41)]) {
+        const refused = await t.request('POST', path, {
+          token: promoter1,
+          body: { name: '号码有误', phone },
+        });
+        expect([phone, refused.status]).toEqual([phone, 400]);
+        const errors = refused.body.errors as { field: string; code: string }[];
+        expect(errors.every((error) => error.field === 'phone')).toBe(true);
+        expect(errors.map((error) => error.code)).toContain(
+          phone.length > 40 ? 'maxLength' : 'isPhoneNumber',
+        );
+      }
+      const leadWithContact = await t.request('POST', '/api/v1/leads', {
+        token: promoter1,
+        body: {
+          source: 'inbound',
+          company: { name: newCompanyName() },
+          contact: { name: '张伟', phone: '12345' },
+        },
+      });
+      expect(leadWithContact.status).toBe(400);
+      expect(leadWithContact.body.errors[0]).toMatchObject({
+        field: 'contact.phone',
+        code: 'isPhoneNumber',
+      });
+      const { rows } = await t.db.query(
+        `SELECT count(*)::int AS n FROM contacts WHERE company_id = $1 AND name = '号码有误'`,
+        [lead.companyId],
+      );
+      expect(rows[0].n).toBe(0);
+    });
   });
 
   describe('ownership conflicts (撞单)', () => {

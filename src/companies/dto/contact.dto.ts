@@ -1,15 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsEmail,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Trimmed } from '../../common/http/query-transforms';
 import type { Contact } from '../contact.entity';
+import { IsPhone } from '../phone-number';
 
 export class CreateContactDto {
   @ApiProperty({ example: '张伟', maxLength: 100 })
@@ -25,12 +18,15 @@ export class CreateContactDto {
   @MaxLength(100)
   title?: string;
 
-  @ApiPropertyOptional({ example: '+86 138 0000 0000' })
+  @ApiPropertyOptional({
+    example: '+86 138 0000 0000',
+    maxLength: 40,
+    description: 'A valid phone number: Chinese unless it starts with + and a country code',
+  })
   @IsOptional()
   @Trimmed()
-  @Matches(/^[+\d][\d\s()-]{4,38}$/, {
-    message: 'phone must be a phone number (digits, spaces, + ( ) -)',
-  })
+  @MaxLength(40)
+  @IsPhone()
   phone?: string;
 
   @ApiPropertyOptional({ format: 'email' })

@@ -9,6 +9,7 @@ import type { AiSegment } from '../../companies/company.enums';
 import { CompaniesService } from '../../companies/companies.service';
 import { SIMILAR_NAME_THRESHOLD } from '../../companies/company-matcher';
 import { normaliseCompanyName } from '../../companies/company-name';
+import { isPhoneNumber } from '../../companies/phone-number';
 import {
   CREDIT_CODE_ERROR_CODES,
   CREDIT_CODE_MESSAGES,
@@ -29,7 +30,6 @@ export const MAX_IMPORT_ROWS = 200_000;
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const CHUNK = 5_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[+\d][\d\s()-]{4,38}$/;
 
 interface ImportRow {
   row: number;
@@ -183,7 +183,7 @@ export class LeadImportService {
     const phone = text('contactPhone', 40);
     const email = text('contactEmail', 254);
     const wechat = text('contactWechat', 100);
-    if (phone && !PHONE.test(phone))
+    if (phone && !isPhoneNumber(phone))
       errors.push({
         field: 'contactPhone',
         code: 'invalid_phone',

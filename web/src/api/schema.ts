@@ -2111,7 +2111,10 @@ export interface components {
       name: string;
       /** @example 首席技术官 CTO */
       title?: string;
-      /** @example +86 138 0000 0000 */
+      /**
+       * @description A valid phone number: Chinese unless it starts with + and a country code
+       * @example +86 138 0000 0000
+       */
       phone?: string;
       /** Format: email */
       email?: string;
@@ -2125,7 +2128,10 @@ export interface components {
       name?: string;
       /** @example 首席技术官 CTO */
       title?: string;
-      /** @example +86 138 0000 0000 */
+      /**
+       * @description A valid phone number: Chinese unless it starts with + and a country code
+       * @example +86 138 0000 0000
+       */
       phone?: string;
       /** Format: email */
       email?: string;

@@ -1,4 +1,11 @@
-import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
+import {
+  EditButton,
+  Show,
+  TabbedShowLayout,
+  TabbedShowLayoutTabs,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
 import type { Company } from '../api/types';
 import { Timeline } from '../common/Timeline';
 import { ComputeAccountTab } from '../compute/ComputeAccountTab';
@@ -35,7 +42,15 @@ function CompanyTimeline() {
 export function CompanyShow() {
   return (
     <Show title={<CompanyTitle />} actions={<CompanyShowActions />}>
-      <TabbedShowLayout>
+      <TabbedShowLayout
+        tabs={
+          <TabbedShowLayoutTabs
+            variant="scrollable"
+            scrollButtons="auto"
+            allowScrollButtonsMobile
+          />
+        }
+      >
         <TabbedShowLayout.Tab label="crm.companies.tabs.summary">
           <CompanySummary />
         </TabbedShowLayout.Tab>

@@ -68,7 +68,6 @@ export const messages: FeatureMessages = {
           tagCount: '最多 20 个标签',
           yuan: '请输入以元为单位的金额，最多两位小数，例如 1250000.00',
           url: '请输入以 http:// 或 https:// 开头的网址',
-          phone: '请输入电话号码（数字、空格、+ ( ) -）',
           tag: '每个标签 1–30 个字符',
         },
         help: {
@@ -241,7 +240,6 @@ export const messages: FeatureMessages = {
           tagCount: 'At most 20 tags',
           yuan: 'An amount in yuan with at most two decimals, e.g. 1250000.00',
           url: 'A web address starting with http:// or https://',
-          phone: 'A phone number (digits, spaces, + ( ) -)',
           tag: 'Each tag has 1–30 characters',
         },
         help: {

@@ -1,4 +1,4 @@
-import { Button, Menu, MenuItem } from '@mui/material';
+import { Box, Button, Menu, MenuItem } from '@mui/material';
 import TranslateIcon from '@mui/icons-material/Translate';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
@@ -22,8 +22,12 @@ export function LanguageMenu() {
         startIcon={<TranslateIcon />}
         endIcon={<ExpandMoreIcon fontSize="small" />}
         onClick={(event) => setAnchor(event.currentTarget)}
+        sx={{ minWidth: 0, whiteSpace: 'nowrap', '& .MuiButton-endIcon': { ml: { xs: 0, sm: 1 } } }}
       >
-        {current}
+        {/* On a phone, the icon alone: the app bar has no room for the language's name. */}
+        <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+          {current}
+        </Box>
       </Button>
       <Menu id="language-menu" anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
         {locales.map((candidate) => (

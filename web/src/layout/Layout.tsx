@@ -5,6 +5,7 @@ import { GlobalSearch } from '../search/GlobalSearch';
 import { NotificationsBell } from '../notifications/NotificationsBell';
 import { LanguageMenu } from './LanguageMenu';
 import { CrmMenu } from './Menu';
+import { PhoneCards } from './PhoneCards';
 
 function CrmAppBar() {
   return (
@@ -27,6 +28,7 @@ function CrmAppBar() {
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <RaLayout appBar={CrmAppBar} menu={CrmMenu}>
+      <PhoneCards />
       {children}
     </RaLayout>
   );

@@ -179,7 +179,9 @@ function ResolveButton(_props: { label?: string }) {
   const canAccess = useAllowed('resolve', 'lead-conflicts', conflict, !!conflict);
   if (!conflict || !canAccess || conflict.status !== 'open') return null;
   return (
-    <>
+    // The row opens the conflict: neither the button nor its dialog (a portal, whose events
+    // bubble through React's tree) may reach it.
+    <span onClick={(event: MouseEvent) => event.stopPropagation()}>
       <Button
         label="crm.leads.conflicts.resolve"
         aria-label={translate('crm.leads.conflicts.resolveTitle', {
@@ -190,7 +192,7 @@ function ResolveButton(_props: { label?: string }) {
         <GavelIcon />
       </Button>
       {open ? <ResolveDialog conflict={conflict} onClose={() => setOpen(false)} /> : null}
-    </>
+    </span>
   );
 }
 

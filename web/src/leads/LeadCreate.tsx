@@ -20,7 +20,7 @@ import { AI_SEGMENTS, enumChoices, LEAD_SOURCES } from '../common/enums';
 import { DuplicateWarning } from './DuplicateWarning';
 import type { CreatedLead } from './types';
 import { useProblemText } from '../common/useProblemText';
-import { validateCompany } from '../companies/validation';
+import { validateCompany, validateContact } from '../companies/validation';
 
 type CreateLeadBody = Schemas['CreateLeadDto'];
 type CreateCompany = Schemas['CreateCompanyDto'];
@@ -184,7 +184,7 @@ export function LeadCreate() {
           <TextInput source="contact.title" />
         </InputRow>
         <InputRow>
-          <TextInput source="contact.phone" />
+          <TextInput source="contact.phone" validate={validateContact.phone} />
           <TextInput source="contact.email" type="email" />
         </InputRow>
         <BeforeSave refused={refused} />

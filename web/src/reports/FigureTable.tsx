@@ -9,6 +9,7 @@ import {
 } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { CARD_TABLE_CLASS } from '../layout/PhoneCards';
 
 export interface FigureColumn<T> {
   key: string;
@@ -39,7 +40,7 @@ export function FigureTable<T>({
     );
   return (
     <TableContainer>
-      <Table size="small" aria-label={label}>
+      <Table size="small" aria-label={label} className={CARD_TABLE_CLASS}>
         <TableHead>
           <TableRow>
             {columns.map((column) => (

@@ -11,7 +11,17 @@ import 'react-big-calendar/lib/css/react-big-calendar.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import { Box, Button, Card, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  MenuItem,
+  Stack,
+  TextField,
+  type Theme,
+  Typography,
+  useMediaQuery,
+} from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import {
   Title,
@@ -32,7 +42,23 @@ import { STATUS_COLOURS } from './visitStatus';
 const localizer = dayjsLocalizer(dayjs);
 const VIEWS: View[] = ['week', 'day', 'agenda'];
 /** Day headings as plain text: the library's `columnheader` has no table around it in these views. */
-const CALENDAR_COMPONENTS = { header: ({ label }: { label: ReactNode }) => <span>{label}</span> };
+/** An agenda line's visit as a button (the line's cell opens it; a tap or Enter reaches it). */
+function AgendaEvent({ title }: { title: string }) {
+  return (
+    <Box
+      component="button"
+      type="button"
+      sx={{ all: 'unset', cursor: 'pointer', '&:focus-visible': { outline: '2px solid' } }}
+    >
+      {title}
+    </Box>
+  );
+}
+
+const CALENDAR_COMPONENTS = {
+  header: ({ label }: { label: ReactNode }) => <span>{label}</span>,
+  agenda: { event: AgendaEvent },
+};
 const AGENDA_DAYS = 30;
 const ALL_HOSTS = 'all';
 
@@ -157,7 +183,11 @@ export function CalendarPage() {
   const { identity } = useGetIdentity();
   const { canAccess: canSchedule } = useCanAccess({ action: 'create', resource: 'site-visits' });
   const [date, setDate] = useState(() => toCalendarDate(new Date()));
-  const [view, setView] = useState<View>('week');
+  // On a phone the week's seven columns do not fit: its day comes as an agenda.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), {
+    noSsr: true,
+  });
+  const [view, setView] = useState<View>(phone ? 'agenda' : 'week');
   const [chosenHost, setChosenHost] = useState<string | null>(null);
   const [draft, setDraft] = useState<VisitDraft | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -221,7 +251,10 @@ export function CalendarPage() {
           </Button>
         ) : null}
       </Stack>
-      <Card sx={{ p: 2 }} ref={calendarRef}>
+      <Card
+        sx={{ p: { xs: 1, sm: 2 }, '& .rbc-toolbar': { flexWrap: 'wrap', gap: 1 } }}
+        ref={calendarRef}
+      >
         <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
           {translate('crm.visits.timesInBeijing')}
         </Typography>
