@@ -2,11 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import {
   horizontalOverflow,
   launchBrowser,
+  menuScreens,
+  openScreen,
   openAdmin,
   screenshot,
   signIn,
 } from '../support/browser';
-import { newCompanyName } from '../support/factories';
+import { newCompanyName, newCreditCode } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -18,43 +20,13 @@ describe('web admin on a phone', () => {
   let app: TestApp;
   let browser: Browser;
 
-  /** The menu's screens for a user, read from the menu itself on a desktop. */
-  const menuScreens = async (user: string): Promise<string[]> => {
-    const { page, context } = await openAdmin(browser, app.baseUrl);
-    try {
-      await signIn(page, user);
-      const items = page.getByRole('menu').getByRole('menuitem');
-      // Resource items appear once the user's permissions have loaded.
-      await items.filter({ hasText: '招商项目' }).waitFor();
-      await page.waitForLoadState('networkidle');
-      const hrefs = await items.evaluateAll((links) =>
-        links.map((link) => link.getAttribute('href')).filter((href) => href?.startsWith('#/')),
-      );
-      return [...new Set(hrefs as string[])].map((href) => href.slice(1));
-    } finally {
-      await context.close();
-    }
-  };
-
-  /** Opens a screen on the phone and waits until its data has loaded. */
-  const visit = async (page: Page, path: string) => {
-    await page.goto(`/#${path}`);
-    await page.waitForLoadState('networkidle');
-    await page.locator('#main-content').waitFor();
-    // Loading bars (the determinate ones are figures, e.g. a target's progress).
-    await page
-      .locator('[role=progressbar]:not([aria-valuenow])')
-      .first()
-      .waitFor({ state: 'detached' });
-  };
-
   const overflowing = async (user: string, paths: string[]) => {
     const { page, context } = await openAdmin(browser, app.baseUrl, { phone: true });
     const wide: string[] = [];
     try {
       await signIn(page, user);
       for (const path of paths) {
-        await visit(page, path);
+        await openScreen(page, path);
         const overflow = await horizontalOverflow(page);
         if (overflow > 0) wide.push(`${path} (${overflow} px): ${await widest(page)}`);
         const name = path.replace(/[0-9a-f-]{36}/, 'record').replace(/\W+/g, '-');
@@ -89,7 +61,7 @@ describe('web admin on a phone', () => {
   });
 
   it.each(['admin', 'promoter1'])('fits every menu screen of %s', async (user) => {
-    const screens = await menuScreens(user);
+    const screens = await menuScreens(browser, app.baseUrl, user);
     expect(screens).toEqual(expect.arrayContaining(['/deals', '/calendar', '/my-tasks']));
     expect(await overflowing(user, screens)).toEqual([]);
   });
@@ -163,9 +135,10 @@ describe('web admin on a phone', () => {
     expect(done.body).toMatchObject({ status: 'completed', interest: 5 });
   });
 
-  it('refuses a mistyped phone number on the lead form before sending, and saves a good one', async () => {
+  it('refuses a mistyped phone number on the lead form before sending, saves a good one and shows it on the lead', async () => {
     const { page, context } = await openAdmin(browser, app.baseUrl, { phone: true });
     const firm = `${newCompanyName()}手机录入`;
+    const creditCode = newCreditCode();
     const posts: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/api/v1/leads'))
@@ -187,8 +160,12 @@ describe('web admin on a phone', () => {
       expect(await horizontalOverflow(page)).toBe(0);
       await screenshot(page, 'phone-lead-bad-phone');
       await phone.fill('138 0000 0000');
+      await page.getByRole('textbox', { name: '统一社会信用代码' }).fill(creditCode);
       await page.getByRole('button', { name: '保存' }).tap();
       await page.waitForURL(/#\/leads\/[0-9a-f-]+\/show$/);
+      // The lead's page shows what was entered: the firm's credit code and its contact.
+      await page.getByText(creditCode).waitFor();
+      await page.getByText('张伟 · 138 0000 0000').waitFor();
     } finally {
       await context.close();
     }

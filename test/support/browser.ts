@@ -77,3 +77,37 @@ export async function horizontalOverflow(page: Page): Promise<number> {
   const width = await page.locator('html').evaluate((html) => html.scrollWidth);
   return Math.max(0, width - page.viewportSize()!.width);
 }
+
+/** The screens of a user's menu (their paths), read from the menu itself on a desktop. */
+export async function menuScreens(
+  browser: Browser,
+  baseUrl: string,
+  user: string,
+): Promise<string[]> {
+  const { page, context } = await openAdmin(browser, baseUrl);
+  try {
+    await signIn(page, user);
+    const items = page.getByRole('menu').getByRole('menuitem');
+    // Resource items appear once the user's permissions have loaded.
+    await items.filter({ hasText: /招商项目|Deals/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const hrefs = await items.evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href')).filter((href) => href?.startsWith('#/')),
+    );
+    return [...new Set(hrefs as string[])].map((href) => href.slice(1));
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens a screen of the admin and waits until its data has loaded. */
+export async function openScreen(page: Page, path: string): Promise<void> {
+  await page.goto(`/#${path}`);
+  await page.waitForLoadState('networkidle');
+  await page.locator('#main-content').waitFor();
+  // Loading bars (the determinate ones are figures, e.g. a target's progress).
+  await page
+    .locator('[role=progressbar]:not([aria-valuenow])')
+    .first()
+    .waitFor({ state: 'detached' });
+}

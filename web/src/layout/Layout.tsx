@@ -6,6 +6,7 @@ import { NotificationsBell } from '../notifications/NotificationsBell';
 import { LanguageMenu } from './LanguageMenu';
 import { CrmMenu } from './Menu';
 import { PhoneCards } from './PhoneCards';
+import { useDocumentLanguage } from './useDocumentLanguage';
 
 function CrmAppBar() {
   return (
@@ -26,6 +27,7 @@ function CrmAppBar() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  useDocumentLanguage();
   return (
     <RaLayout appBar={CrmAppBar} menu={CrmMenu}>
       <PhoneCards />

@@ -3,14 +3,16 @@ import { Card, CardContent, Typography } from '@mui/material';
 import {
   EditButton,
   Labeled,
+  ReferenceField,
   Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  useGetManyReference,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import type { Lead } from '../api/types';
+import type { Contact, Lead } from '../api/types';
 import { BeijingDateTimeField } from '../common/fields';
 import { Timeline } from '../common/Timeline';
 import { UserField } from '../common/users';
@@ -62,12 +64,35 @@ function LeadTimeline() {
   );
 }
 
+/** The firm's primary contact (the first one entered with the lead), as one line. */
+function PrimaryContact(_props: { label?: string }) {
+  const lead = useRecordContext<Lead>();
+  const { data } = useGetManyReference<Contact>(
+    'contacts',
+    { target: 'companyId', id: lead?.companyId, pagination: { page: 1, perPage: 50 } },
+    { enabled: !!lead },
+  );
+  const contact = data?.find((candidate) => candidate.isPrimary) ?? data?.[0];
+  if (!contact) return <Typography variant="body2">—</Typography>;
+  const parts = [contact.name, contact.title, contact.phone, contact.email, contact.wechat];
+  return <Typography variant="body2">{parts.filter(Boolean).join(' · ')}</Typography>;
+}
+
 export function LeadShow() {
   return (
     <Show actions={<LeadShowActions />} title={<LeadTitle />}>
       <HoldAlert />
       <SimpleShowLayout>
         <CompanyLinkField label="resources.leads.fields.companyName" />
+        <ReferenceField
+          source="companyId"
+          reference="companies"
+          link={false}
+          label="resources.leads.fields.company.creditCode"
+        >
+          <TextField source="creditCode" emptyText="—" />
+        </ReferenceField>
+        <PrimaryContact label="resources.leads.fields.primaryContact" />
         <LeadStatusField label="resources.leads.fields.status" />
         <WhenSet field="disqualifyReason">
           <TextField source="disqualifyReason" />

@@ -99,7 +99,7 @@ export function TargetList() {
     });
   return (
     <Box sx={{ my: 2 }}>
-      <Title title="resources.targets.name" />
+      <Title title={translate('resources.targets.name', { smart_count: 2 })} />
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 2 }}>
         <Typography variant="h5" component="h1">
           {translate('resources.targets.name', { smart_count: 2 })}
