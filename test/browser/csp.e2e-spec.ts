@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAdmin, signIn } from '../support/browser';
+import { launchBrowser, openAdmin, takeBrowserProblems, signIn } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -75,5 +75,9 @@ describe('the web admin and the API docs under the Content-Security-Policy', () 
     expect(violations).toContainEqual(expect.stringMatching(/script-src/));
     expect(await page.evaluate('"injected" in window')).toBe(false);
     await context.close();
+    // The suite's problem collector saw it too, as the console error it is; it was caused here.
+    expect(takeBrowserProblems()).toEqual([
+      expect.stringMatching(/^console error at .*Content Security Policy directive 'script-src/),
+    ]);
   });
 });

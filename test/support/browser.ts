@@ -32,6 +32,32 @@ export interface AdminSession {
   page: Page;
 }
 
+/**
+ * What went wrong in the browser while a file's tests ran: console errors, uncaught exceptions and
+ * 5xx answers. Every e2e file asserts there were none (test/support/browser-problems.ts); a
+ * refusal (4xx) is an answer, not a problem, and Chromium's console line for it is left out.
+ */
+const problems: string[] = [];
+
+const REFUSAL_LOG = /^Failed to load resource: the server responded with a status of 4\d\d/;
+
+function watchForProblems(context: BrowserContext) {
+  context.on('console', (message) => {
+    if (message.type() === 'error' && !REFUSAL_LOG.test(message.text()))
+      problems.push(`console error at ${message.location().url}: ${message.text()}`);
+  });
+  context.on('weberror', (error) => problems.push(`uncaught: ${error.error().message}`));
+  context.on('response', (response) => {
+    if (response.status() >= 500)
+      problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+}
+
+/** The problems seen since the last call, and forgets them. */
+export function takeBrowserProblems(): string[] {
+  return problems.splice(0);
+}
+
 /** A phone's screen, as the promoters' (390 × 844 CSS pixels). */
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 
@@ -49,7 +75,11 @@ export async function openAdmin(
     ...(options.phone ? { isMobile: true, hasTouch: true } : {}),
   });
   if (options.locale === 'en')
-    await context.addInitScript({ content: "localStorage.setItem('park-crm.locale', 'en');" });
+    // Every document runs it, opaque-origin ones (a download) too, where storage is denied.
+    await context.addInitScript({
+      content: "try { localStorage.setItem('park-crm.locale', 'en'); } catch {}",
+    });
+  watchForProblems(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
