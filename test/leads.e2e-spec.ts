@@ -179,6 +179,26 @@ describe('companies and leads', () => {
     });
   });
 
+  it('tells until when an owner keeps a lead without activity, and no date for a closed or pooled one', async () => {
+    const lead = await newLead(t, promoter1);
+    const day = 86_400_000;
+    expect(Date.parse(lead.protectedUntil) - Date.parse(lead.lastActivityAt)).toBe(30 * day);
+    const read = await t.request('GET', `/api/v1/leads/${lead.id}`, { token: promoter1 });
+    expect(read.body.protectedUntil).toBe(lead.protectedUntil);
+    const closed = await t.request('PATCH', `/api/v1/leads/${lead.id}`, {
+      token: promoter1,
+      headers: { 'if-match': `"${lead.version}"` },
+      body: { status: 'disqualified', disqualifyReason: '无入驻意向' },
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.body.protectedUntil).toBeNull();
+    const pooled = await t.request('GET', '/api/v1/leads?pool=true&limit=5', { token: promoter1 });
+    expect(pooled.body.data.length).toBeGreaterThan(0);
+    expect(
+      pooled.body.data.map((l: { protectedUntil: string | null }) => l.protectedUntil),
+    ).toEqual(pooled.body.data.map(() => null));
+  });
+
   describe('contacts', () => {
     it('keeps exactly one primary contact', async () => {
       const lead = await newLead(t, promoter1);

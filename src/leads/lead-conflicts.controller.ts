@@ -1,3 +1,6 @@
+import { ConfigService } from '@nestjs/config';
+import type { Environment } from '../config/environment';
+import type { LeadConflict } from './lead-conflict.entity';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -11,21 +14,27 @@ import { LeadConflictsService } from './lead-conflicts.service';
 @ApiTags('leads')
 @Controller('lead-conflicts')
 export class LeadConflictsController {
-  constructor(private readonly conflicts: LeadConflictsService) {}
+  constructor(
+    private readonly conflicts: LeadConflictsService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  private dto = (conflict: LeadConflict): LeadConflictDto =>
+    LeadConflictDto.from(conflict, this.config.get('LEAD_PROTECTION_DAYS', { infer: true }));
 
   @Get()
   @Authorize('read', 'LeadConflict')
   @ApiOperation({ summary: 'Ownership conflicts (撞单), newest first' })
   @ApiPageResponse(LeadConflictDto)
   async list(@Query() query: ListConflictsQuery): Promise<Page<LeadConflictDto>> {
-    return mapPage(await this.conflicts.list(query), LeadConflictDto.from);
+    return mapPage(await this.conflicts.list(query), this.dto);
   }
 
   @Get(':id')
   @Authorize('read', 'LeadConflict')
   @ApiOkResponse({ type: LeadConflictDto })
   async get(@UuidParam() id: string): Promise<LeadConflictDto> {
-    return LeadConflictDto.from(await this.conflicts.get(id));
+    return this.dto(await this.conflicts.get(id));
   }
 
   @Post(':id/resolve')
@@ -38,6 +47,6 @@ export class LeadConflictsController {
     @UuidParam() id: string,
     @Body() dto: ResolveConflictDto,
   ): Promise<LeadConflictDto> {
-    return LeadConflictDto.from(await this.conflicts.resolve(principal, id, dto));
+    return this.dto(await this.conflicts.resolve(principal, id, dto));
   }
 }

@@ -1,3 +1,6 @@
+import { ConfigService } from '@nestjs/config';
+import type { Environment } from '../config/environment';
+import type { Lead } from './lead.entity';
 import {
   Body,
   Controller,
@@ -47,14 +50,19 @@ export class LeadsController {
   constructor(
     private readonly leads: LeadsService,
     private readonly importer: LeadImportService,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
+
+  /** Maps a lead to its answer, with the end of its owner's protection. */
+  private dto = (lead: Lead): LeadDto =>
+    LeadDto.from(lead, this.config.get('LEAD_PROTECTION_DAYS', { infer: true }));
 
   @Get()
   @Authorize('read', 'Lead')
   @ApiOperation({ summary: 'Leads; pool=true lists the pool (公海) of unowned leads' })
   @ApiPageResponse(LeadDto)
   async list(@Query() query: ListLeadsQuery): Promise<Page<LeadDto>> {
-    return mapPage(await this.leads.list(query), LeadDto.from);
+    return mapPage(await this.leads.list(query), this.dto);
   }
 
   @Get('export')
@@ -121,7 +129,7 @@ export class LeadsController {
   @Authorize('read', 'Lead')
   @ApiOkResponse({ type: LeadDto })
   async get(@UuidParam() id: string): Promise<LeadDto> {
-    return LeadDto.from(await this.leads.get(id));
+    return this.dto(await this.leads.get(id));
   }
 
   @Post()
@@ -137,7 +145,7 @@ export class LeadsController {
     @Body() dto: CreateLeadDto,
   ): Promise<CreatedLeadDto> {
     const { lead, conflict } = await this.leads.create(principal, dto);
-    return Object.assign(new CreatedLeadDto(), LeadDto.from(lead), {
+    return Object.assign(new CreatedLeadDto(), this.dto(lead), {
       conflictId: conflict?.id ?? null,
     });
   }
@@ -156,7 +164,7 @@ export class LeadsController {
     @IfMatch() version: number,
     @Body() dto: UpdateLeadDto,
   ): Promise<LeadDto> {
-    return LeadDto.from(await this.leads.update(principal, id, version, dto));
+    return this.dto(await this.leads.update(principal, id, version, dto));
   }
 
   @Delete(':id')
@@ -182,7 +190,7 @@ export class LeadsController {
   })
   @ApiOkResponse({ type: LeadDto })
   async claim(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<LeadDto> {
-    return LeadDto.from(await this.leads.claim(principal, id));
+    return this.dto(await this.leads.claim(principal, id));
   }
 
   @Post(':id/assign')
@@ -196,6 +204,6 @@ export class LeadsController {
     @IfMatch() version: number,
     @Body() dto: AssignLeadDto,
   ): Promise<LeadDto> {
-    return LeadDto.from(await this.leads.assign(id, version, dto));
+    return this.dto(await this.leads.assign(id, version, dto));
   }
 }

@@ -166,6 +166,9 @@ describe('web admin on a phone', () => {
       // The lead's page shows what was entered: the firm's credit code and its contact.
       await page.getByText(creditCode).waitFor();
       await page.getByText('张伟 · 138 0000 0000').waitFor();
+      // A new lead is its owner's for LEAD_PROTECTION_DAYS (30) without activity.
+      await page.getByText(/ · 剩 30 天$/).waitFor();
+      await screenshot(page, 'phone-lead-created');
     } finally {
       await context.close();
     }

@@ -64,7 +64,7 @@ export class LeadConflictDto {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
 
-  static from(conflict: LeadConflict): LeadConflictDto {
+  static from(conflict: LeadConflict, protectionDays: number): LeadConflictDto {
     const {
       lead,
       existingLead,
@@ -74,8 +74,8 @@ export class LeadConflictDto {
       ...fields
     } = conflict;
     return Object.assign(new LeadConflictDto(), fields, {
-      lead: LeadDto.from(lead!),
-      existingLead: LeadDto.from(existingLead!),
+      lead: LeadDto.from(lead!, protectionDays),
+      existingLead: LeadDto.from(existingLead!, protectionDays),
     });
   }
 }

@@ -14,7 +14,13 @@ import { CreateCompanyDto } from '../../companies/dto/company.dto';
 import { CreateContactDto } from '../../companies/dto/contact.dto';
 import { QueryBoolean, Trimmed } from '../../common/http/query-transforms';
 import { ListQueryDto } from '../../common/pagination/list-query.dto';
-import { LEAD_SOURCES, LEAD_STATUSES, type LeadSource, type LeadStatus } from '../lead.enums';
+import {
+  ACTIVE_LEAD_STATUSES,
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  type LeadSource,
+  type LeadStatus,
+} from '../lead.enums';
 import type { Lead } from '../lead.entity';
 
 export class CreateLeadDto {
@@ -160,11 +166,20 @@ export class LeadDto {
   @ApiProperty({ nullable: true, type: Date }) pooledAt!: Date | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) previousOwnerId!: string | null;
   @ApiProperty({ nullable: true, type: Date }) convertedAt!: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description:
+      'When the owner’s protection ends: the lead returns to the pool (公海) if nothing is logged on it by then ' +
+      '(the last activity plus LEAD_PROTECTION_DAYS); null for a lead in the pool, on hold or closed',
+  })
+  protectedUntil!: Date | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 
-  static from(lead: Lead): LeadDto {
+  /** `protectionDays`: LEAD_PROTECTION_DAYS, how long an owner keeps a lead without activity. */
+  static from(lead: Lead, protectionDays: number): LeadDto {
     const {
       company,
       owner: _owner,
@@ -173,8 +188,18 @@ export class LeadDto {
       ownerAssignedAt: _assigned,
       ...fields
     } = lead;
-    return Object.assign(new LeadDto(), fields, { companyName: company?.name ?? '' });
+    return Object.assign(new LeadDto(), fields, {
+      companyName: company?.name ?? '',
+      protectedUntil: protectionEnd(lead, protectionDays),
+    });
   }
+}
+
+/** When an owned, open lead goes back to the pool unless something is logged on it. */
+function protectionEnd(lead: Lead, days: number): Date | null {
+  const protectedLead =
+    lead.ownerId !== null && !lead.onHold && ACTIVE_LEAD_STATUSES.includes(lead.status);
+  return protectedLead ? new Date(lead.lastActivityAt.getTime() + days * 86_400_000) : null;
 }
 
 export class CreatedLeadDto extends LeadDto {

@@ -2215,6 +2215,11 @@ export interface components {
       previousOwnerId: string | null;
       /** Format: date-time */
       convertedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the owner’s protection ends: the lead returns to the pool (公海) if nothing is logged on it by then (the last activity plus LEAD_PROTECTION_DAYS); null for a lead in the pool, on hold or closed
+       */
+      protectedUntil: string | null;
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -2373,6 +2378,11 @@ export interface components {
       previousOwnerId: string | null;
       /** Format: date-time */
       convertedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When the owner’s protection ends: the lead returns to the pool (公海) if nothing is logged on it by then (the last activity plus LEAD_PROTECTION_DAYS); null for a lead in the pool, on hold or closed
+       */
+      protectedUntil: string | null;
       version: number;
       /** Format: date-time */
       createdAt: string;

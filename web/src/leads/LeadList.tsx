@@ -20,7 +20,13 @@ import { sortParam } from '../api/dataProvider';
 import { BeijingDateTimeField } from '../common/fields';
 import { enumChoices, LEAD_SOURCES, LEAD_STATUSES } from '../common/enums';
 import { UserField, UserInput } from '../common/users';
-import { CompanyLinkField, EnumField, LeadStatusField, OnHoldMarker } from './fields';
+import {
+  CompanyLinkField,
+  EnumField,
+  LeadStatusField,
+  OnHoldMarker,
+  ProtectionField,
+} from './fields';
 import { useNotifyError } from '../common/useNotifyError';
 
 const leadFilters = [
@@ -91,6 +97,7 @@ export function LeadList() {
           <UserField source="ownerId" />
         </DataTable.Col>
         <DataTable.Col source="lastActivityAt" field={BeijingDateTimeField} />
+        <DataTable.Col source="protectedUntil" disableSort field={ProtectionField} />
         <DataTable.Col source="onHold" disableSort field={OnHoldMarker} />
       </DataTable>
     </List>

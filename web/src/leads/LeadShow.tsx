@@ -17,7 +17,7 @@ import { BeijingDateTimeField } from '../common/fields';
 import { Timeline } from '../common/Timeline';
 import { UserField } from '../common/users';
 import { ConvertButton } from './ConvertButton';
-import { CompanyLinkField, EnumField, LeadStatusField } from './fields';
+import { CompanyLinkField, EnumField, LeadStatusField, ProtectionField } from './fields';
 import { HoldAlert } from './HoldAlert';
 
 function LeadShowActions() {
@@ -105,6 +105,7 @@ export function LeadShow() {
         </WhenSet>
         <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
         <BeijingDateTimeField source="lastActivityAt" />
+        <ProtectionField label="resources.leads.fields.protectedUntil" />
         <WhenSet field="pooledAt">
           <BeijingDateTimeField source="pooledAt" />
         </WhenSet>

@@ -1,7 +1,8 @@
-import type { MouseEvent } from 'react';
-import { Chip } from '@mui/material';
+import { useState, type MouseEvent } from 'react';
+import { Box, Chip } from '@mui/material';
 import PauseCircleIcon from '@mui/icons-material/PauseCircle';
-import { Link, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDate } from '../common/format';
 import type { Lead } from '../api/types';
 
 /** The lead's company name, linking to the company. */
@@ -63,4 +64,29 @@ export function EnumField({ group, source }: { group: string; source: string; la
   const value = record?.[source] as string | null | undefined;
   if (!value) return <>—</>;
   return <>{translate(`crm.enums.${group}.${value}`, { _: value })}</>;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * 保护期至: the day the owner's protection ends and the days left (in red within a week, when the
+ * lead is about to return to the pool); "—" for a lead in the pool, on hold or closed.
+ */
+export function ProtectionField(_props: { label?: string }) {
+  const lead = useRecordContext<Lead>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [now] = useState(() => Date.now());
+  if (!lead?.protectedUntil) return <>—</>;
+  const daysLeft = Math.max(0, Math.ceil((Date.parse(lead.protectedUntil) - now) / DAY_MS));
+  return (
+    <Box
+      component="span"
+      sx={{ whiteSpace: 'nowrap', color: daysLeft <= 7 ? 'error.main' : undefined }}
+    >
+      {formatDate(lead.protectedUntil, locale)}
+      {' · '}
+      {translate('crm.leads.protection.daysLeft', { smart_count: daysLeft })}
+    </Box>
+  );
 }

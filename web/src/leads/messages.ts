@@ -27,6 +27,7 @@ export const messages: FeatureMessages = {
           notes: '备注',
           onHold: '撞单冻结',
           lastActivityAt: '最近跟进',
+          protectedUntil: '保护期至',
           pooledAt: '进入公海时间',
           convertedAt: '转化时间',
           createdAt: '创建时间',
@@ -50,6 +51,7 @@ export const messages: FeatureMessages = {
     crm: {
       leads: {
         onHold: '撞单冻结',
+        protection: { daysLeft: '剩 %{smart_count} 天' },
         list: { search: '搜索企业名称' },
         show: { timeline: '跟进记录' },
         create: {
@@ -232,6 +234,7 @@ export const messages: FeatureMessages = {
           notes: 'Notes',
           onHold: 'On hold',
           lastActivityAt: 'Last activity',
+          protectedUntil: 'Protected until',
           pooledAt: 'In the pool since',
           convertedAt: 'Converted',
           createdAt: 'Created',
@@ -255,6 +258,7 @@ export const messages: FeatureMessages = {
     crm: {
       leads: {
         onHold: 'On hold',
+        protection: { daysLeft: '%{smart_count} day left |||| %{smart_count} days left' },
         list: { search: 'Search company names' },
         show: { timeline: 'History' },
         create: {
