@@ -1,5 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, menuScreens, openAdmin, openScreen, screenshot } from '../support/browser';
+import {
+  launchBrowser,
+  menuScreens,
+  openAdmin,
+  openScreen,
+  screenshot,
+  signIn,
+} from '../support/browser';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -48,11 +55,7 @@ describe('web admin in English', () => {
     const { page, context } = await openAdmin(browser, app.baseUrl, { locale: 'en' });
     const found: string[] = [];
     try {
-      await page.goto('/#/login');
-      await page.getByLabel(/^E-mail/).fill('admin@demo.park');
-      await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+      await signIn(page, 'admin');
       for (const path of screens) {
         await openScreen(page, path);
         const text = await page.locator('body').innerText();
